@@ -261,8 +261,8 @@ class RunningApp:
         """Return the last lines of the app's log."""
         return _tail(self.log_path, lines)
 
-    def stop(self, grace: float = 5.0) -> None:
-        """Send SIGTERM to the app's process group, then SIGKILL after ``grace`` seconds."""
+    def stop(self, grace: float = 5.0, *, keep_log: bool = False) -> None:
+        """SIGTERM the app's process group, SIGKILL after ``grace`` s; remove its work folder."""
         if self.process.poll() is None:
             self._signal(signal.SIGTERM)
             try:
@@ -270,9 +270,12 @@ class RunningApp:
             except subprocess.TimeoutExpired:
                 self._signal(signal.SIGKILL)
                 self.process.wait(timeout=grace)
-        # children left in the group (none expected) go too
-        self._signal(signal.SIGKILL)
-        shutil.rmtree(self.temp_dir, ignore_errors=True)
+        self._signal(signal.SIGKILL)  # anything the app left in its group (none expected)
+        if keep_log or os.environ.get("CURLGEN_KEEP_APP_LOGS"):
+            for sub in ("gradio_tmp", "tmp"):
+                shutil.rmtree(self.workdir / sub, ignore_errors=True)
+        else:
+            shutil.rmtree(self.workdir, ignore_errors=True)
 
     def _signal(self, sig: signal.Signals) -> None:
         """Signal the process group we created with start_new_session (ignore if gone)."""
@@ -309,11 +312,14 @@ def start_app(
     workdir = Path(tempfile.mkdtemp(prefix=f"curlgen-v{major}-{app}-"))
     temp_dir = workdir / "gradio_tmp"
     temp_dir.mkdir()
+    (workdir / "tmp").mkdir()
     log_path = workdir / "app.log"
     child_env = dict(os.environ)
     child_env.update(
         GRADIO_ANALYTICS_ENABLED="False",
         GRADIO_TEMP_DIR=str(temp_dir),
+        TMPDIR=str(workdir / "tmp"),
+        CURLGEN_PARENT_PID=str(os.getpid()),  # the apps exit if we die without stopping them
         PORT=str(port),
         PYTHONUNBUFFERED="1",
         NO_PROXY="127.0.0.1,localhost",
@@ -332,21 +338,31 @@ def start_app(
             start_new_session=True,
         )
     running = RunningApp(major, app, process, port, url, log_path, workdir)
+    try:
+        _wait_until_answering(running, timeout)
+    except BaseException:  # also Ctrl-C while waiting: never leave the app behind
+        running.stop(keep_log=True)
+        raise
+    return running
+
+
+def _wait_until_answering(running: RunningApp, timeout: float) -> None:
+    """Poll ``<url>/config`` until it answers 200 or 401; raise if the app dies or is slow."""
+    what = f"{running.app} on Gradio {_version(running.major)}"
     deadline = time.monotonic() + timeout
     while True:
-        if process.poll() is not None:
-            running.stop()
+        code = running.process.poll()
+        if code is not None:
             raise GradioEnvError(
-                f"{app} on Gradio {_version(major)} exited with {process.returncode} "
-                f"before answering\n--- tail of {log_path} ---\n{running.log_tail()}"
+                f"{what} exited with {code} before answering\n"
+                f"--- tail of {running.log_path} ---\n{running.log_tail()}"
             )
-        if http_status(url + "/config", timeout=2) in (200, 401):
-            return running
+        if http_status(running.url + "/config", timeout=2) in (200, 401):
+            return
         if time.monotonic() > deadline:
-            running.stop()
             raise GradioEnvError(
-                f"{app} on Gradio {_version(major)} did not answer {url}/config within "
-                f"{timeout:.0f}s\n--- tail of {log_path} ---\n{running.log_tail()}"
+                f"{what} did not answer {running.url}/config within {timeout:g}s\n"
+                f"--- tail of {running.log_path} ---\n{running.log_tail()}"
             )
         time.sleep(0.2)
 
@@ -611,6 +627,11 @@ def _ensure_many(majors: Sequence[int]) -> int:
     return 1 if failed else 0
 
 
+def _raise_keyboard_interrupt(signum: int, frame: object) -> None:
+    """Turn SIGTERM into KeyboardInterrupt so ``serve`` stops its app."""
+    raise KeyboardInterrupt
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line interface."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
@@ -637,6 +658,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             ensure_venv(args.major)
             return 0
         if args.command == "serve":
+            # Ctrl-C and SIGTERM both stop the app (a background job may start with SIGINT ignored).
+            signal.signal(signal.SIGINT, signal.default_int_handler)
+            signal.signal(signal.SIGTERM, _raise_keyboard_interrupt)
             t0 = time.monotonic()
             with start_app(args.major, args.app) as running:
                 print(

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import sys
+import threading
+import time
 from typing import Any
 
 import gradio as gr
@@ -32,8 +34,29 @@ def no_description() -> dict[str, Any]:
     return {} if MAJOR < 5 else {"api_description": False}
 
 
+def watch_parent() -> None:
+    """Exit when the process named by $CURLGEN_PARENT_PID is gone (no orphaned test servers)."""
+    parent = os.environ.get("CURLGEN_PARENT_PID")
+    if not parent:
+        return
+
+    def watch() -> None:
+        """Poll the parent once a second."""
+        while True:
+            try:
+                os.kill(int(parent), 0)
+            except ProcessLookupError:
+                os._exit(0)
+            except PermissionError:
+                pass
+            time.sleep(1)
+
+    threading.Thread(target=watch, name="curlgen-parent-watch", daemon=True).start()
+
+
 def launch(demo: gr.Blocks, **kwargs: Any) -> None:
     """Launch on 127.0.0.1 at the port given on the command line, never shared."""
+    watch_parent()
     demo.queue().launch(
         server_name="127.0.0.1", server_port=port_from_args(), share=False, **kwargs
     )

@@ -9,7 +9,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 import gradio as gr
 import uvicorn
-from _common import port_from_args
+from _common import port_from_args, watch_parent
 from blocks_app import reverse
 from fastapi import FastAPI
 
@@ -33,4 +33,5 @@ def build() -> FastAPI:
 
 
 if __name__ == "__main__":
+    watch_parent()
     uvicorn.run(build(), host="127.0.0.1", port=port_from_args(), log_level="info")
