@@ -1,0 +1,1 @@
+"""Learn an app from itself: /config and the info schema over HTTP (stdlib urllib)."""

@@ -1,0 +1,275 @@
+"""The model that templates see: App, Endpoint, Param, Call; URL and path building."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from curlgen.errors import UsageProblem
+
+VERSIONS = (4, 5, 6)
+NEWEST = 6
+GRADIO_API_PREFIX = "/gradio_api"
+FILE_META = {"_type": "gradio.FileData"}
+
+# Names of the environment variables that generated output reads at run time.
+DEFAULT_TOKEN_ENV = "HF_TOKEN"
+DEFAULT_USERNAME_ENV = "GRADIO_USERNAME"
+DEFAULT_PASSWORD_ENV = "GRADIO_PASSWORD"
+
+_ENV_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
+_SESSION = re.compile(r"[A-Za-z0-9._~-]{1,128}\Z")
+_API_NAME = re.compile(r"[A-Za-z0-9_.~-][A-Za-z0-9_.~/-]*\Z")
+
+
+def prefix_for(major: int) -> str:
+    """The API prefix that Gradio `major` puts before call, info, upload and file=."""
+    return "" if major == 4 else GRADIO_API_PREFIX
+
+
+def normalize_prefix(prefix: str) -> str:
+    """`/gradio_api`, `gradio_api/` and `` -> a prefix with one leading slash or empty."""
+    prefix = prefix.strip().strip("/")
+    if any(c in prefix for c in "?#\"'$` \\"):
+        raise UsageProblem(f"invalid API prefix {prefix!r}: expected a path such as /gradio_api")
+    return f"/{prefix}" if prefix else ""
+
+
+def normalize_api_name(name: str) -> str:
+    """`/predict` and `predict` -> `predict`; refuse what cannot be a URL path segment."""
+    stripped = name.strip().strip("/")
+    if not stripped or not _API_NAME.match(stripped):
+        raise UsageProblem(f"invalid API name {name!r}: expected a name such as /predict")
+    return stripped
+
+
+def check_env_name(name: str, what: str) -> str:
+    """An environment variable name that is safe to write into shell code."""
+    if not _ENV_NAME.match(name):
+        raise UsageProblem(f"invalid {what} {name!r}: expected a shell variable name")
+    return name
+
+
+def check_session_hash(value: str) -> str:
+    """A session hash that can sit in a URL path unquoted (Gradio takes any string)."""
+    if not _SESSION.match(value):
+        raise UsageProblem(
+            f"invalid session hash {value!r}: use 1 to 128 of A-Z a-z 0-9 . _ ~ -"
+        )
+    return value
+
+
+def kebab(name: str) -> str:
+    """`parameter_name` -> `parameter-name`, the shape of a command-line flag."""
+    flag = re.sub(r"[^A-Za-z0-9]+", "-", name).strip("-").lower()
+    return flag or "param"
+
+
+def to_json(value: Any) -> str:
+    """JSON as Gradio's guide writes it: `{"data": ["hi"]}`, non-ASCII kept readable."""
+    return json.dumps(value, ensure_ascii=False)
+
+
+@dataclass(frozen=True)
+class Param:
+    """One input of an endpoint, as the app's schema describes it."""
+
+    name: str
+    label: str = ""
+    component: str = ""
+    kind: str = "string"  # string | number | integer | boolean | json | file | files
+    python_type: str = ""
+    type_description: str = ""
+    has_default: bool = False
+    default: Any = None
+    has_example: bool = False
+    example: Any = None
+    choices: tuple[Any, ...] = ()
+
+    @property
+    def is_file(self) -> bool:
+        """Whether values of this parameter are files (uploaded or URLs)."""
+        return self.kind in ("file", "files")
+
+    @property
+    def type_label(self) -> str:
+        """A short type name for tables and --help."""
+        return self.python_type or self.kind
+
+    @property
+    def default_json(self) -> str:
+        """The default as JSON, or empty when there is none."""
+        return to_json(self.default) if self.has_default else ""
+
+
+@dataclass(frozen=True)
+class Return:
+    """One output of an endpoint."""
+
+    label: str
+    component: str = ""
+    python_type: str = ""
+
+
+@dataclass(frozen=True)
+class Endpoint:
+    """A named endpoint: its visible parameters and where the hidden State slots sit."""
+
+    api_name: str
+    params: tuple[Param, ...] = ()
+    returns: tuple[Return, ...] = ()
+    state_inputs: tuple[int, ...] = ()  # positions in `data` that hold a gr.State
+    state_outputs: tuple[int, ...] = ()
+    description: str = ""
+    visible: bool = True
+    known: bool = True  # False when the schema is unknown (offline)
+
+    @property
+    def path(self) -> str:
+        """The api name with its leading slash, as Gradio lists it."""
+        return f"/{self.api_name}"
+
+    @property
+    def data_length(self) -> int:
+        """How many values `data` holds, State slots included."""
+        return len(self.params) + len(self.state_inputs)
+
+    @property
+    def file_params(self) -> tuple[Param, ...]:
+        """The parameters that take files."""
+        return tuple(p for p in self.params if p.is_file)
+
+    def param(self, name: str) -> Param:
+        """The parameter called `name` (or its flag spelling), else a usage error."""
+        for p in self.params:
+            if name in (p.name, kebab(p.name)):
+                return p
+        valid = ", ".join(p.name for p in self.params) or "none"
+        raise UsageProblem(f"unknown parameter {name!r} for {self.path}; valid: {valid}")
+
+    def full_data(self, values: list[Any]) -> list[Any]:
+        """Visible values in parameter order -> `data`, with `null` in every State slot."""
+        it = iter(values)
+        return [None if i in self.state_inputs else next(it) for i in range(self.data_length)]
+
+
+@dataclass(frozen=True)
+class App:
+    """A Gradio app: where it lives, which protocol it speaks, what it offers."""
+
+    root: str  # the app URL without a trailing slash, sub-path mount included
+    major: int = NEWEST
+    prefix: str = GRADIO_API_PREFIX
+    version: str = ""
+    endpoints: tuple[Endpoint, ...] = ()
+    auth_required: bool = False
+    discovered: bool = False
+
+    @property
+    def api_base(self) -> str:
+        """ROOT + prefix: where call, info, upload and file= live."""
+        return self.root + self.prefix
+
+    @property
+    def login_url(self) -> str:
+        """Gradio's login route, always at the root (never under the prefix)."""
+        return f"{self.root}/login"
+
+    @property
+    def upload_url(self) -> str:
+        """The multipart upload route."""
+        return f"{self.api_base}/upload"
+
+    @property
+    def file_url_base(self) -> str:
+        """Prefix of a download URL; `path` of a FileData follows it."""
+        return f"{self.api_base}/file="
+
+    @property
+    def version_label(self) -> str:
+        """`Gradio 5.50.0`, or `Gradio 5` where only the major version is known."""
+        return f"Gradio {self.version or self.major}"
+
+    @property
+    def named_endpoints(self) -> tuple[Endpoint, ...]:
+        """The endpoints shown in the app's API page."""
+        return tuple(e for e in self.endpoints if e.visible)
+
+    def endpoint(self, api_name: str | None) -> Endpoint:
+        """The endpoint called `api_name`; left out, the app's only named one."""
+        if api_name is None:
+            named = self.named_endpoints
+            if len(named) == 1:
+                return named[0]
+            listing = ", ".join(e.path for e in named) or "none"
+            raise UsageProblem(f"name the endpoint to call; this app has: {listing}")
+        name = normalize_api_name(api_name)
+        for e in self.endpoints:
+            if e.api_name == name:
+                return e
+        if not self.discovered:
+            return Endpoint(api_name=name, known=False)
+        listing = ", ".join(e.path for e in self.named_endpoints) or "none"
+        raise UsageProblem(f"unknown endpoint /{name}; this app has: {listing}")
+
+
+@dataclass(frozen=True)
+class Auth:
+    """How generated output authenticates, by environment variable names only."""
+
+    token_env: str | None = None  # bearer token, sent when set at run time
+    username_env: str | None = None  # Gradio login, None when the app has none
+    password_env: str | None = None
+
+    @property
+    def login(self) -> bool:
+        """Whether generated output logs in to Gradio first."""
+        return self.username_env is not None
+
+
+@dataclass(frozen=True)
+class Call:
+    """One call of one endpoint with its inputs: what commands and scripts are made of."""
+
+    app: App
+    endpoint: Endpoint
+    data: tuple[Any, ...] = field(default=())  # the full data list, State slots included
+    session_hash: str | None = None
+    auth: Auth = field(default_factory=Auth)
+
+    @property
+    def post_url(self) -> str:
+        """Where the inputs are POSTed."""
+        return f"{self.app.api_base}/call/{self.endpoint.api_name}"
+
+    @property
+    def get_by_session(self) -> bool:
+        """4.x and 5.x look a GET up by session when the POST carried a session_hash."""
+        return self.session_hash is not None and self.app.major < 6
+
+    @property
+    def get_url_fixed(self) -> str | None:
+        """The GET URL when it does not depend on the event id, else None."""
+        if self.get_by_session:
+            return f"{self.post_url}/{self.session_hash}"
+        return None
+
+    @property
+    def payload(self) -> dict[str, Any]:
+        """The POST body as a dict."""
+        body: dict[str, Any] = {"data": list(self.data)}
+        if self.session_hash is not None:
+            body["session_hash"] = self.session_hash
+        return body
+
+    @property
+    def payload_json(self) -> str:
+        """The POST body as JSON text."""
+        return to_json(self.payload)
+
+    @property
+    def data_json(self) -> str:
+        """The `data` list as JSON text."""
+        return to_json(list(self.data))

@@ -1,0 +1,75 @@
+"""The Jinja environment, its filters, and one function per kind of output."""
+
+from __future__ import annotations
+
+import shlex
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from curlgen import __version__
+from curlgen.errors import CurlgenError
+from curlgen.model import to_json
+
+if TYPE_CHECKING:
+    import jinja2
+
+    from curlgen.model import Call
+
+STYLES = ("two-step", "one-liner")
+FORMATS = ("text", "markdown")
+
+
+def template_dir() -> Path:
+    """Where the templates are: inside the package (wheel) or beside it (checkout)."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "templates", here.parent / "templates"):
+        if candidate.is_dir():
+            return candidate
+    raise CurlgenError(f"curlgen's templates are missing (looked in {here} and beside it)")
+
+
+def shquote(value: Any) -> str:
+    """One POSIX shell word that the shell turns back into exactly `value`."""
+    return shlex.quote(str(value))
+
+
+def dquote(value: Any) -> str:
+    """Text for inside double quotes: `$`, backquote, `"` and backslash escaped."""
+    out = str(value)
+    for ch in ("\\", '"', "$", "`"):
+        out = out.replace(ch, "\\" + ch)
+    return out
+
+
+@lru_cache(maxsize=1)
+def environment() -> jinja2.Environment:
+    """The one Jinja environment: strict, not HTML-escaped, whitespace as written."""
+    import jinja2  # lazy: `curlgen --help` and `space` need no templates
+
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(template_dir())),
+        undefined=jinja2.StrictUndefined,
+        autoescape=False,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["shquote"] = shquote
+    env.filters["dquote"] = dquote
+    env.filters["json"] = to_json
+    env.globals["curlgen_version"] = __version__
+    return env
+
+
+def render(name: str, **context: Any) -> str:
+    """Render template `name` with `context`."""
+    return environment().get_template(name).render(**context)
+
+
+def render_command(call: Call, *, style: str = "two-step", fmt: str = "text") -> str:
+    """The copy-paste curl commands for `call`."""
+    body = render(f"command_{style.replace('-', '_')}.sh.j2", call=call)
+    if fmt == "markdown":
+        return render("command.md.j2", call=call, style=style, body=body)
+    return body
