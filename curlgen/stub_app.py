@@ -285,6 +285,11 @@ def _parse_endpoint(raw: Any, index: int) -> Endpoint:
         lists[side] = [
             _parse_component(item, f"{where}.{side}[{i}]", i) for i, item in enumerate(items)
         ]
+    # an output State is the input State it updates (one component, as in a Blocks app)
+    states = [c for c in lists["inputs"] if c.kind == "state"]
+    for index, comp in enumerate(lists["outputs"]):
+        if comp.kind == "state" and states:
+            lists["outputs"][index] = states.pop(0)
     n_in, n_out, _gen = BEHAVIOURS[fn]
     if n_in is not None and len(lists["inputs"]) != n_in:
         raise _bad(where, f"fn {fn} takes {n_in} input(s), not {len(lists['inputs'])}")
@@ -382,6 +387,8 @@ def parse_app(spec: Any) -> App:
     for dep_id, ep in enumerate(app.endpoints):
         ep.id = dep_id
         for comp in [*ep.inputs, *ep.outputs]:
+            if comp.id:
+                continue
             comp.id = next_id
             app.components[next_id] = comp
             next_id += 1
@@ -650,8 +657,11 @@ def config_document(
     shape = SHAPES[version]
     components: list[dict[str, Any]] = []
     for ep in app.endpoints:
+        seen = {c.id for c in ep.inputs}
         components.extend(_component_entry(c, version, "in") for c in ep.inputs)
-        components.extend(_component_entry(c, version, "out") for c in ep.outputs)
+        components.extend(
+            _component_entry(c, version, "out") for c in ep.outputs if c.id not in seen
+        )
         components.append(_button_entry(ep.button_id, ep.name_for(version), version))
     layout = {"id": 0, "children": [{"id": c["id"]} for c in components]}
     dependencies = [_dependency(ep, version) for ep in app.endpoints]
