@@ -72,6 +72,17 @@ def to_json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
+# Inside single quotes a shell passes every character through, but `'` ends the quoting
+# and shellcheck flags `$` and backquotes (SC2016). JSON can spell all three as \u escapes,
+# and the server decodes them to the same value.
+_SHELL_JSON = str.maketrans({"'": "\\u0027", "$": "\\u0024", "`": "\\u0060"})
+
+
+def to_shell_json(value: Any) -> str:
+    """JSON that sits in a single-quoted shell word without breaking it or tripping lints."""
+    return to_json(value).translate(_SHELL_JSON)
+
+
 @dataclass(frozen=True)
 class Param:
     """One input of an endpoint, as the app's schema describes it."""
@@ -268,6 +279,11 @@ class Call:
     def payload_json(self) -> str:
         """The POST body as JSON text."""
         return to_json(self.payload)
+
+    @property
+    def payload_shell_json(self) -> str:
+        """The POST body as JSON for a single-quoted shell word."""
+        return to_shell_json(self.payload)
 
     @property
     def data_json(self) -> str:

@@ -1,0 +1,1 @@
+EVENT_ID=$(curl -sS -X POST http://127.0.0.1:7860/call/predict -H "Content-Type: application/json" -d '{"data": ["Hello, my friend."], "session_hash": "s3ss10n"}' | awk -F'"' '/"event_id"/ {print $4; next} {print "POST failed: " $0 > "/dev/stderr"}') && [ -n "$EVENT_ID" ] && curl -sS -N http://127.0.0.1:7860/call/predict/s3ss10n
