@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -281,6 +280,143 @@ def command(
     click.echo(render_command(call, style=style, fmt=fmt), nl=False)
 
 
+def _request(app: str, offline: bool, gradio_major: str | None, api_prefix: str | None,
+             timeout: float, **kw: Any) -> Any:
+    from curlgen import core
+
+    return core.Request(app=app, offline=offline, major=_major(gradio_major),
+                        api_prefix=api_prefix, timeout=timeout, **kw)
+
+
+@main.command(
+    epilog=(
+        "Examples:\n\n"
+        "\b\n"
+        "  curlgen script http://127.0.0.1:7860 predict -o predict.sh && ./predict.sh --help\n"
+        "  curlgen script abidlabs/en2fr --shell sh -o en2fr.sh\n"
+        "  curlgen script --offline --gradio 4 http://127.0.0.1:7860 predict --data '[\"hi\"]'\n\n"
+        "The script needs only curl, sh, awk, sed and mktemp. Run with no arguments it makes "
+        "the call with the inputs given here; its --help lists its flags and exit codes.\n\n"
+        + EPILOG_EXIT
+    )
+)
+@click.argument("app")
+@click.argument("api_name", required=False)
+@input_options
+@click.option("--shell", "shell", type=click.Choice(["bash", "sh"]), default="bash",
+              show_default=True, help="bash, or POSIX sh (dash, busybox sh).")
+@click.option("--output", "-o", metavar="FILE",
+              help="Write the script to FILE (made executable) instead of stdout.")
+@auth_options
+@app_options
+def script(
+    app: str,
+    api_name: str | None,
+    data: str | None,
+    params: tuple[str, ...],
+    session_hash: str | None,
+    shell: str,
+    output: str | None,
+    token_env: str,
+    username_env: str,
+    password_env: str,
+    offline: bool,
+    gradio_major: str | None,
+    api_prefix: str | None,
+    timeout: float,
+) -> None:
+    """Write a ready-to-run shell script that calls API_NAME of APP."""
+    from curlgen import core
+    from curlgen.render import render_script
+
+    req = _request(app, offline, gradio_major, api_prefix, timeout, api_name=api_name,
+                   data=data, params=params, session_hash=session_hash, token_env=token_env,
+                   username_env=username_env, password_env=password_env)
+    text = render_script(core.plan_call(req), shell=shell)
+    if output and output != "-":
+        core.write_output(output, text, executable=True)
+        click.echo(f"curlgen: wrote {output}", err=True)
+    else:
+        click.echo(text, nl=False)
+
+
+@main.command(
+    epilog=(
+        "Examples:\n\n"
+        "\b\n"
+        "  curlgen endpoints http://127.0.0.1:7860\n"
+        "  curlgen endpoints abidlabs/en2fr --json | jq '.endpoints[].api_name'\n\n"
+        "--json prints the stable schema documented in README (\"schema\": "
+        "\"curlgen.endpoints/1\").\n\n" + EPILOG_EXIT
+    )
+)
+@click.argument("app")
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable JSON instead of a table.")
+@click.option("--all", "include_hidden", is_flag=True,
+              help="Also list endpoints hidden from the app's API page.")
+@click.option("--gradio", "gradio_major", type=click.Choice(["4", "5", "6"]),
+              help="The app's Gradio major version, instead of asking the app.")
+@click.option("--api-prefix", metavar="PREFIX", help="The API prefix, instead of asking the app.")
+@click.option("--timeout", type=click.FloatRange(min=0.1), default=15.0, show_default=True,
+              metavar="SECONDS", help="How long to wait for the app.")
+@auth_options
+def endpoints(
+    app: str,
+    as_json: bool,
+    include_hidden: bool,
+    gradio_major: str | None,
+    api_prefix: str | None,
+    timeout: float,
+    token_env: str,
+    username_env: str,
+    password_env: str,
+) -> None:
+    """List the endpoints of APP with their parameters and returns."""
+    from curlgen import core, listing
+
+    req = _request(app, False, gradio_major, api_prefix, timeout, token_env=token_env,
+                   username_env=username_env, password_env=password_env,
+                   include_hidden=include_hidden)
+    loaded = core.load_app(req)
+    click.echo(listing.endpoints_json(loaded) if as_json else listing.endpoints_text(loaded),
+               nl=False)
+
+
+@main.command(
+    epilog=(
+        "Examples:\n\n"
+        "\b\n"
+        "  curlgen docs http://127.0.0.1:7860 -o API.md\n"
+        "  curlgen docs abidlabs/en2fr\n\n" + EPILOG_EXIT
+    )
+)
+@click.argument("app")
+@click.option("--output", "-o", metavar="FILE", help="Write the Markdown to FILE.")
+@click.option("--gradio", "gradio_major", type=click.Choice(["4", "5", "6"]),
+              help="The app's Gradio major version, instead of asking the app.")
+@click.option("--api-prefix", metavar="PREFIX", help="The API prefix, instead of asking the app.")
+@click.option("--timeout", type=click.FloatRange(min=0.1), default=15.0, show_default=True,
+              metavar="SECONDS", help="How long to wait for the app.")
+@auth_options
+def docs(
+    app: str,
+    output: str | None,
+    gradio_major: str | None,
+    api_prefix: str | None,
+    timeout: float,
+    token_env: str,
+    username_env: str,
+    password_env: str,
+) -> None:
+    """Write Markdown documentation for every endpoint of APP, with working commands."""
+    from curlgen import core
+    from curlgen.render import render_docs
+
+    req = _request(app, False, gradio_major, api_prefix, timeout, token_env=token_env,
+                   username_env=username_env, password_env=password_env)
+    _emit(render_docs(core.load_app(req), req), output)
+
+
 @main.command(
     epilog=(
         "Examples:\n\n"
@@ -394,10 +530,5 @@ def stub(
         raise click.ClickException(f"cannot serve on {host}:{port}: {exc.strerror or exc}") from None
 
 
-def run() -> None:
-    """Console-script entry point."""
-    main()
-
-
 if __name__ == "__main__":  # pragma: no cover
-    run()
+    main()

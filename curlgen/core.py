@@ -39,6 +39,7 @@ class Request:
     password_env: str = "GRADIO_PASSWORD"
     use_token: bool = False
     login: bool | None = None  # None: when the app asks for a login
+    include_hidden: bool = False
 
 
 def load_app(req: Request) -> App:
@@ -62,6 +63,7 @@ def load_app(req: Request) -> App:
         username=os.environ.get(check_env_name(req.username_env, "user name variable")),
         password=os.environ.get(check_env_name(req.password_env, "password variable")),
         timeout=req.timeout,
+        include_hidden=req.include_hidden,
     )
 
 
