@@ -389,7 +389,7 @@ class _BodyReader:
         return bytes(data)
 
     def read_all(self) -> bytes:
-        parts = []
+        parts: list[bytes] = []
         while True:
             data = self.read(READ_CHUNK)
             if not data:
@@ -1262,8 +1262,7 @@ class _Handler(BaseHTTPRequestHandler):
                 self._send(400, b"Missing boundary in multipart.", "text/plain; charset=utf-8")
                 return
         if boundary is None:
-            head = self._reader.read(MAX_RECORDED_BODY)
-            stub._record(_with_body(received, head))
+            stub._record(_with_body(received, self._reader.read(MAX_RECORDED_BODY)))
             self._json(400, {"detail": "Invalid content type."})
             return
         head = bytearray()
@@ -1452,7 +1451,7 @@ def serve(
     def on_signal(signum: int, frame: FrameType | None) -> None:
         done.set()
 
-    previous: dict[int, Any] = {}
+    previous: dict[signal.Signals, Any] = {}
     if threading.current_thread() is threading.main_thread():
         for sig in (signal.SIGINT, signal.SIGTERM):
             previous[sig] = signal.signal(sig, on_signal)

@@ -633,7 +633,7 @@ def _button_entry(button_id: int, label: str, version: int) -> dict[str, Any]:
 
 
 def _dependency(ep: Endpoint, version: int) -> dict[str, Any]:
-    dep = copy.deepcopy(SHAPES[version]["dependency"])
+    dep: dict[str, Any] = copy.deepcopy(SHAPES[version]["dependency"])
     dep["id"] = ep.id
     dep["targets"] = [[ep.button_id, "click"]]
     dep["inputs"] = [c.id for c in ep.inputs]

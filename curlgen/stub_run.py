@@ -240,7 +240,7 @@ def _one_file(ctx: RunContext, value: Any, image: bool) -> str:
         )
     if not Path(path).is_file():
         raise FileNotFoundError(f"[Errno 2] No such file or directory: {path!r}")
-    return os.path.abspath(path)
+    return str(os.path.abspath(path))
 
 
 # --- components -----------------------------------------------------------------------

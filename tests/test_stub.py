@@ -25,6 +25,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from curlgen.errors import UsageProblem
 from curlgen.stub import DEFAULT_APP, Faults, StubServer, load_app, upload_name
@@ -808,6 +810,32 @@ def test_file_output_urls_of_other_endpoints(srv: StubServer, hello: Path) -> No
         assert flipped["url"].startswith(f"{srv.url}/call/file=")
 
 
+def test_forwarded_host_fixes_4_url() -> None:
+    with start(4) as server:
+        event_id = call(server, "file_out", ["x"], "-H", "X-Forwarded-Host: example.test:8080")
+        [(_, [data])] = [m for m in sse(server, "file_out", event_id).events()
+                         if m[0] == "complete"]
+        assert data["url"] == f"http://example.test:8080/file={data['path']}"
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.text(min_size=0, max_size=40))
+def test_echo_roundtrip(value: str) -> None:
+    """Whatever text is sent, the stream gives it back (a base for quoting tests)."""
+    server = _ECHO.setdefault("server", start(6, heartbeat=30))
+    assert result(server, "echo", [value]) == [("complete", [value])]
+
+
+_ECHO: dict[str, StubServer] = {}
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _stop_echo_server() -> Iterator[None]:
+    yield
+    if "server" in _ECHO:
+        _ECHO.pop("server").stop()
+
+
 def _vm_hwm_kb(pid: int) -> int:
     text = Path(f"/proc/{pid}/status").read_text()
     return int(re.search(r"VmHWM:\s+(\d+) kB", text).group(1))  # type: ignore[union-attr]
@@ -921,6 +949,9 @@ def test_mounted_app() -> None:
             assert curl(base + "/config").status == 404
             assert result(server, "reverse", ["abc"]) == [("complete", ["cba"])]
             assert curl(server.url + "/").status == 200
+            # the control surface stays at the server root
+            assert [r.path for r in server.calls()] == [f"/gradio{server.prefix}/call/reverse"]
+            assert len(curl(base + "/_stub/received").json) == len(server.received)
 
 
 def test_info_status() -> None:
