@@ -252,7 +252,7 @@ _FAULT_CHECKS: dict[str, Callable[[Any], bool]] = {
     "retry_after": lambda v: v is None or isinstance(v, (str, int)),
     "drop_stream": lambda v: isinstance(v, bool),
     "heartbeats_only": lambda v: isinstance(v, bool),
-    "delay": lambda v: _is_int(v) or (isinstance(v, float) and v >= 0),
+    "delay": lambda v: (_is_int(v) or isinstance(v, float)) and v >= 0,
     "huge": lambda v: _is_int(v) and v >= 0,
     "status_get": lambda v: v is None or (_is_int(v) and 100 <= v <= 599),
 }

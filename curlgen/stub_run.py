@@ -423,7 +423,7 @@ def _crash(ctx: RunContext, args: list[Any]) -> list[Any]:
 def _slow(ctx: RunContext, args: list[Any]) -> list[Any]:
     seconds = float(args[0])
     ctx.sleep(seconds)
-    return [f"slept {int(seconds) if seconds.is_integer() else seconds}s"]
+    return [f"slept {int(seconds)}s"]
 
 
 def _file_info(ctx: RunContext, args: list[Any]) -> list[Any]:
@@ -571,6 +571,6 @@ def run_event(ctx: RunContext, ep: Endpoint, data: list[Any]) -> Iterator[tuple[
             yield "complete", _outputs(ctx, ep, result)
     except Interrupted:
         return
-    except (GrError, ValueError, TypeError, KeyError, IndexError, AttributeError, OSError,
-            ZeroDivisionError, OverflowError) as exc:
+    except (GrError, ValueError, TypeError, LookupError, AttributeError, OSError,
+            ArithmeticError, RuntimeError) as exc:
         yield "error", error_payload(ctx, exc)
