@@ -40,8 +40,11 @@ FIXTURES_DIR = REPO_ROOT / "tests" / "fixtures" / "real"
 VERSIONS: dict[int, str] = {4: "4.44.1", 5: "5.50.0", 6: "6.31.0"}
 
 # Gradio 4.44.1 no longer starts with today's unpinned dependencies (see
-# shared/gradio-protocol.md): huggingface_hub 1.x dropped HfFolder, pydantic >= 2.11 breaks
-# /info, starlette 1.x breaks the HTML page and launch().
+# shared/gradio-protocol.md): huggingface_hub 1.x dropped HfFolder (import fails);
+# pydantic >= 2.11 alone makes /info and GET / answer 500; starlette 1.x alone makes GET / 500;
+# either one alone makes launch() exit a few seconds later (its HEAD / check fails).
+# fastapi<0.116 is not needed once starlette<1.0 is (fastapi 0.163.2 worked) but is kept:
+# it is the combination the shared transcripts were measured with.
 REQUIREMENTS: dict[int, list[str]] = {
     4: [
         "gradio==4.44.1",
@@ -347,7 +350,9 @@ def start_app(
 
 
 def _wait_until_answering(running: RunningApp, timeout: float) -> None:
-    """Poll ``<url>/config`` until it answers 200 or 401; raise if the app dies or is slow."""
+    """Poll until ``<url>/config`` answers 200/401 and ``<url>/`` 200; raise on death or timeout."""
+    # The page check matters on 4.44.1 with unpinned dependencies: /config answers for a few
+    # seconds, but GET / is 500 and launch() then exits ("When localhost is not accessible").
     what = f"{running.app} on Gradio {_version(running.major)}"
     deadline = time.monotonic() + timeout
     while True:
@@ -358,7 +363,14 @@ def _wait_until_answering(running: RunningApp, timeout: float) -> None:
                 f"--- tail of {running.log_path} ---\n{running.log_tail()}"
             )
         if http_status(running.url + "/config", timeout=2) in (200, 401):
-            return
+            page = http_status(running.url + "/", timeout=5)
+            if page == 200:
+                return
+            if page is not None and page >= 500:
+                raise GradioEnvError(
+                    f"{what} answers /config but GET {running.url}/ gives {page}\n"
+                    f"--- tail of {running.log_path} ---\n{running.log_tail()}"
+                )
         if time.monotonic() > deadline:
             raise GradioEnvError(
                 f"{what} did not answer {running.url}/config within {timeout:g}s\n"
