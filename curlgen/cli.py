@@ -332,7 +332,8 @@ def script(
     req = _request(app, offline, gradio_major, api_prefix, timeout, api_name=api_name,
                    data=data, params=params, session_hash=session_hash, token_env=token_env,
                    username_env=username_env, password_env=password_env)
-    text = render_script(core.plan_call(req), shell=shell)
+    name = os.path.basename(output) if output and output != "-" else None
+    text = render_script(core.plan_call(req), shell=shell, name=name)
     if output and output != "-":
         core.write_output(output, text, executable=True)
         click.echo(f"curlgen: wrote {output}", err=True)

@@ -78,9 +78,11 @@ def plan_call(req: Request, app: App | None = None) -> Call:
     session = check_session_hash(req.session_hash) if req.session_hash is not None else None
     login = app.auth_required if req.login is None else req.login
     auth = Auth(
-        token_env=check_env_name(req.token_env, "token variable") if req.use_token else None,
-        username_env=check_env_name(req.username_env, "user name variable") if login else None,
-        password_env=check_env_name(req.password_env, "password variable") if login else None,
+        token_env=check_env_name(req.token_env, "token variable"),
+        username_env=check_env_name(req.username_env, "user name variable"),
+        password_env=check_env_name(req.password_env, "password variable"),
+        use_token=req.use_token,
+        login=login,
     )
     return Call(app=app, endpoint=endpoint, data=data, session_hash=session, auth=auth)
 

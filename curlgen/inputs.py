@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from curlgen.errors import UsageProblem
-from curlgen.model import FILE_META, Endpoint, Param
+from curlgen.model import FILE_META, Endpoint, LocalFile, Param
 
 _TRUE = ("true", "1", "yes", "on")
 _FALSE = ("false", "0", "no", "off")
@@ -43,6 +43,26 @@ def is_url(text: str) -> bool:
 def file_value(text: str) -> dict[str, Any]:
     """A URL or a server path -> the FileData shape every Gradio version accepts."""
     return {"path": text, "meta": dict(FILE_META)}
+
+
+def file_input(text: str) -> dict[str, Any] | LocalFile:
+    """A file value as typed: a URL is sent as it is, a local path is uploaded first."""
+    return file_value(text) if is_url(text) else LocalFile(text)
+
+
+def _files_in_data(endpoint: Endpoint, values: list[Any]) -> list[Any]:
+    """In `--data`, a bare string for a file parameter is a path or URL, as with --param."""
+    out = list(values)
+    params = iter(endpoint.params)
+    for i in range(endpoint.data_length):
+        if i in endpoint.state_inputs:
+            continue
+        param = next(params)
+        if param.kind == "file" and isinstance(out[i], str):
+            out[i] = file_input(out[i])
+        elif param.kind == "files" and isinstance(out[i], list):
+            out[i] = [file_input(v) if isinstance(v, str) else v for v in out[i]]
+    return out
 
 
 def _number(param: Param, raw: str) -> int | float:
@@ -87,8 +107,8 @@ def parse_value(param: Param, raw: str) -> Any:
             except ValueError:
                 raise UsageProblem(f"parameter {param.name}: invalid JSON {raw!r}") from None
         if param.kind == "files":
-            return [file_value(part) for part in raw.split(",") if part]
-        return file_value(raw)
+            return [file_input(part) for part in raw.split(",") if part]
+        return file_input(raw)
     return raw
 
 
@@ -115,9 +135,9 @@ def build_data(
         if not endpoint.known:
             return tuple(values)
         if len(values) == endpoint.data_length:
-            return tuple(values)
+            return tuple(_files_in_data(endpoint, values))
         if len(values) == len(endpoint.params):
-            return tuple(endpoint.full_data(values))
+            return tuple(_files_in_data(endpoint, endpoint.full_data(values)))
         names = ", ".join(p.name for p in endpoint.params) or "none"
         raise UsageProblem(
             f"{endpoint.path} takes {len(endpoint.params)} values ({names}), "

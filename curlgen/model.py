@@ -116,6 +116,13 @@ class Param:
 
 
 @dataclass(frozen=True)
+class LocalFile:
+    """A local file given for a file parameter: uploaded when the call is made."""
+
+    path: str
+
+
+@dataclass(frozen=True)
 class Return:
     """One output of an endpoint."""
 
@@ -230,14 +237,77 @@ class App:
 class Auth:
     """How generated output authenticates, by environment variable names only."""
 
-    token_env: str | None = None  # bearer token, sent when set at run time
-    username_env: str | None = None  # Gradio login, None when the app has none
-    password_env: str | None = None
+    token_env: str = DEFAULT_TOKEN_ENV  # bearer token, sent when set at run time
+    username_env: str = DEFAULT_USERNAME_ENV  # Gradio's own login
+    password_env: str = DEFAULT_PASSWORD_ENV
+    use_token: bool = False  # copy-paste commands: add the bearer header
+    login: bool = False  # copy-paste commands: log in first
+
+
+# Flags that every generated script has; a parameter whose flag would clash is renamed.
+FIXED_FLAGS = frozenset(
+    {"url", "data", "session", "timeout", "raw", "stream", "download", "quiet", "help", "h"}
+)
+
+
+@dataclass(frozen=True)
+class Slot:
+    """One position of `data` in a generated script: a parameter, or a State placeholder."""
+
+    index: int  # 1-based position in `data`
+    param: Param | None  # None for a gr.State slot
+    flag: str = ""  # e.g. "--text"; empty for State
+    var: str = ""  # shell variable stem, e.g. "in_text"
+    value: Any = None  # the value baked in at generation
 
     @property
-    def login(self) -> bool:
-        """Whether generated output logs in to Gradio first."""
-        return self.username_env is not None
+    def kind(self) -> str:
+        """The parameter's kind, or `state`."""
+        return self.param.kind if self.param else "state"
+
+    @property
+    def renamed(self) -> bool:
+        """Whether the flag differs from the parameter name because of a clash."""
+        return self.param is not None and self.flag != f"--{kebab(self.param.name)}"
+
+    @property
+    def baked_paths(self) -> str:
+        """Local files baked in for this slot, one per line; uploaded at run time."""
+        values = self.value if isinstance(self.value, list) else [self.value]
+        return "\n".join(v.path for v in values if isinstance(v, LocalFile))
+
+    @property
+    def baked_json(self) -> str:
+        """The baked value as JSON (empty when it is a local file to upload)."""
+        if self.baked_paths:
+            return ""
+        return to_json(self.value)
+
+
+def make_slots(endpoint: Endpoint, data: tuple[Any, ...]) -> tuple[Slot, ...]:
+    """The slots of `data` with flags and shell names that clash with nothing."""
+    slots: list[Slot] = []
+    flags: set[str] = set(FIXED_FLAGS)
+    vars_: set[str] = set()
+    params = iter(endpoint.params)
+    for i, value in enumerate(data, start=1):
+        if i - 1 in endpoint.state_inputs:
+            slots.append(Slot(index=i, param=None, value=None))
+            continue
+        param = next(params)
+        base = kebab(param.name)
+        flag = base if base not in flags else f"input-{base}"
+        n = 2
+        while flag in flags:
+            flag = f"input-{base}-{n}"
+            n += 1
+        flags.add(flag)
+        var = "in_" + flag.replace("-", "_")
+        while var in vars_:
+            var += "_"
+        vars_.add(var)
+        slots.append(Slot(index=i, param=param, flag=f"--{flag}", var=var, value=value))
+    return tuple(slots)
 
 
 @dataclass(frozen=True)
@@ -266,6 +336,18 @@ class Call:
         if self.get_by_session:
             return f"{self.post_url}/{self.session_hash}"
         return None
+
+    @property
+    def slots(self) -> tuple[Slot, ...]:
+        """The data positions a script exposes as flags (empty when the schema is unknown)."""
+        if not self.endpoint.known:
+            return ()
+        return make_slots(self.endpoint, self.data)
+
+    @property
+    def has_files(self) -> bool:
+        """Whether any input takes files."""
+        return any(s.kind in ("file", "files") for s in self.slots)
 
     @property
     def payload(self) -> dict[str, Any]:

@@ -62,9 +62,24 @@ def environment() -> jinja2.Environment:
     return env
 
 
-def render(name: str, **context: Any) -> str:
-    """Render template `name` with `context`."""
-    return environment().get_template(name).render(**context)
+def render(template: str, **context: Any) -> str:
+    """Render `template` with `context`."""
+    return environment().get_template(template).render(**context)
+
+
+def awk_program() -> str:
+    """The awk program that generated scripts embed in single quotes."""
+    text = render("_awk.j2").strip()
+    if "'" in text:
+        raise CurlgenError("templates/_awk.j2 holds a single quote; scripts quote it with them")
+    return text
+
+
+def render_script(call: Call, *, shell: str = "bash", name: str | None = None) -> str:
+    """A ready-to-run script that makes `call`."""
+    if name is None:
+        name = f"{call.endpoint.api_name.replace('/', '_')}.sh"
+    return render("script.sh.j2", call=call, shell=shell, name=name, awk_program=awk_program())
 
 
 def render_command(call: Call, *, style: str = "two-step", fmt: str = "text") -> str:
