@@ -161,7 +161,6 @@ class _Session:
             urllib.request.HTTPCookieProcessor(self.jar)
         )
         self.logged_in = False
-        self.requests = 0
 
     # one request
 
@@ -183,7 +182,6 @@ class _Session:
         request = urllib.request.Request(
             self.url + path, data=data, headers=headers, method="POST" if data else "GET"
         )
-        self.requests += 1
         try:
             try:
                 response = self.opener.open(request, timeout=remaining)
@@ -270,10 +268,19 @@ class _Session:
         if config is not None:
             prefix = forced_prefix
             if prefix is None:
-                raw = config.get("api_prefix")
-                prefix = normalize_prefix(raw) if isinstance(raw, str) else ""
+                prefix = self._config_prefix(config)
             return _Found(config, self._info(prefix), prefix)
         return self._without_config(forced_prefix, answer)
+
+    def _config_prefix(self, config: Mapping[str, Any]) -> str:
+        """The config's api_prefix; missing (4.x) means none."""
+        raw = config.get("api_prefix")
+        if not isinstance(raw, str):
+            return ""
+        try:
+            return normalize_prefix(raw)
+        except UsageProblem:
+            raise AppProblem(f"{self.url} reports an unusable api_prefix {raw!r}") from None
 
     def _info(self, prefix: str) -> dict[str, Any] | None:
         """The info schema at `prefix`, or None when it does not answer one (4.44.1: 500)."""
