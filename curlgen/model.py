@@ -311,6 +311,25 @@ def make_slots(endpoint: Endpoint, data: tuple[Any, ...]) -> tuple[Slot, ...]:
 
 
 @dataclass(frozen=True)
+class Upload:
+    """A local file that copy-paste commands upload before the call."""
+
+    var: str  # the shell variable that receives its server path
+    path: str  # the local path, as given
+
+    @property
+    def form(self) -> str:
+        """curl's -F argument: the field `files`, the path quoted for curl's form parser."""
+        quoted = self.path.replace("\\", "\\\\").replace('"', '\\"')
+        return f'files=@"{quoted}"'
+
+    @property
+    def orig_name(self) -> str:
+        """The file's own name, as Gradio's `orig_name`."""
+        return self.path.rstrip("/").rsplit("/", 1)[-1]
+
+
+@dataclass(frozen=True)
 class Call:
     """One call of one endpoint with its inputs: what commands and scripts are made of."""
 
@@ -363,9 +382,42 @@ class Call:
         return to_json(self.payload)
 
     @property
-    def payload_shell_json(self) -> str:
-        """The POST body as JSON for a single-quoted shell word."""
-        return to_shell_json(self.payload)
+    def uploads(self) -> tuple[Upload, ...]:
+        """The local files in `data`, in order, each with its shell variable."""
+        files: list[str] = []
+        for value in self.data:
+            for v in value if isinstance(value, list) else [value]:
+                if isinstance(v, LocalFile):
+                    files.append(v.path)
+        if len(files) == 1:
+            return (Upload(var="FILE_PATH", path=files[0]),)
+        return tuple(Upload(var=f"FILE_PATH_{i}", path=p) for i, p in enumerate(files, 1))
+
+    @property
+    def payload_word(self) -> str:
+        """The POST body as one shell word; uploaded files spliced in from their variables."""
+        uploads = iter(self.uploads)
+        marks: dict[str, str] = {}
+
+        def mark(v: Any) -> Any:
+            if isinstance(v, list):
+                return [mark(x) for x in v]
+            if isinstance(v, LocalFile):
+                up = next(uploads)
+                token = f"@curlgen-upload-{len(marks)}@"
+                meta = to_json(FILE_META)
+                marks[json.dumps(token)] = (
+                    f'{{"path": "\'"${up.var}"\'", "meta": {meta}, '
+                    f'"orig_name": {to_shell_json(up.orig_name)}}}'
+                )
+                return token
+            return v
+
+        body = dict(self.payload, data=[mark(v) for v in self.data])
+        text = to_shell_json(body)  # holds no single quote: safe inside one
+        for token, splice in marks.items():
+            text = text.replace(token, splice)
+        return f"'{text}'"
 
     @property
     def data_json(self) -> str:

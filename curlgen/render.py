@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 import shlex
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -14,7 +16,8 @@ from curlgen.model import to_json
 if TYPE_CHECKING:
     import jinja2
 
-    from curlgen.model import Call
+    from curlgen.core import Request
+    from curlgen.model import App, Call, Endpoint
 
 STYLES = ("two-step", "one-liner")
 FORMATS = ("text", "markdown")
@@ -88,3 +91,50 @@ def render_command(call: Call, *, style: str = "two-step", fmt: str = "text") ->
     if fmt == "markdown":
         return render("command.md.j2", call=call, style=style, body=body)
     return body
+
+
+@dataclass(frozen=True)
+class DocEntry:
+    """One endpoint's section of the docs: its example call, or why there is none."""
+
+    endpoint: Endpoint
+    anchor: str
+    call: Call | None = None
+    two_step: str = ""
+    one_liner: str = ""
+    problem: str = ""
+
+
+def _anchor(path: str) -> str:
+    """GitHub's heading anchor for `## /name`."""
+    return re.sub(r"[^a-z0-9_ -]", "", path.lower()).replace(" ", "-")
+
+
+def render_docs(app: App, req: Request) -> str:
+    """Markdown for every named endpoint of `app`, with commands that run as they are."""
+    from dataclasses import replace
+
+    from curlgen.core import plan_call
+    from curlgen.errors import UsageProblem
+
+    entries = []
+    for ep in app.named_endpoints:
+        anchor = _anchor(ep.path)
+        try:
+            call = plan_call(replace(req, api_name=ep.api_name), app=app)
+        except UsageProblem as exc:
+            entries.append(DocEntry(endpoint=ep, anchor=anchor, problem=str(exc)))
+            continue
+        entries.append(DocEntry(
+            endpoint=ep, anchor=anchor, call=call,
+            two_step=render_command(call, style="two-step"),
+            one_liner=render_command(call, style="one-liner"),
+        ))
+    return render("docs.md.j2", app=app, entries=entries, auth=_auth_of(req, app))
+
+
+def _auth_of(req: Request, app: App) -> Any:
+    from curlgen.model import Auth
+
+    return Auth(token_env=req.token_env, username_env=req.username_env,
+                password_env=req.password_env, use_token=req.use_token, login=app.auth_required)
