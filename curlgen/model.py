@@ -285,27 +285,32 @@ class Slot:
 
 
 def make_slots(endpoint: Endpoint, data: tuple[Any, ...]) -> tuple[Slot, ...]:
-    """The slots of `data` with flags and shell names that clash with nothing."""
+    """The slots of `data`, with flags and shell names that clash with nothing.
+
+    A parameter keeps the flag of its own name where it can; one that clashes with a fixed
+    flag (or with an earlier parameter) becomes --param-NAME, numbered if need be.
+    """
+    bases = [kebab(p.name) for p in endpoint.params]
+    taken: set[str] = set(FIXED_FLAGS)
+    flags: list[str | None] = []
+    for base in bases:  # first pass: every name that is free keeps it
+        flags.append(None if base in taken else base)
+        taken.add(base)
+    for i, base in enumerate(bases):  # second pass: the clashing ones are renamed
+        if flags[i] is None:
+            flag, n = f"param-{base}", 2
+            while flag in taken:
+                flag, n = f"param-{base}-{n}", n + 1
+            flags[i] = flag
+            taken.add(flag)
     slots: list[Slot] = []
-    flags: set[str] = set(FIXED_FLAGS)
-    vars_: set[str] = set()
-    params = iter(endpoint.params)
+    params = iter(zip(endpoint.params, flags))
     for i, value in enumerate(data, start=1):
         if i - 1 in endpoint.state_inputs:
             slots.append(Slot(index=i, param=None, value=None))
             continue
-        param = next(params)
-        base = kebab(param.name)
-        flag = base if base not in flags else f"input-{base}"
-        n = 2
-        while flag in flags:
-            flag = f"input-{base}-{n}"
-            n += 1
-        flags.add(flag)
-        var = "in_" + flag.replace("-", "_")
-        while var in vars_:
-            var += "_"
-        vars_.add(var)
+        param, flag = next(params)
+        var = "in_" + str(flag).replace("-", "_")
         slots.append(Slot(index=i, param=param, flag=f"--{flag}", var=var, value=value))
     return tuple(slots)
 
