@@ -569,3 +569,23 @@ def test_script_to_stdout_and_errors(tmp_path: Path) -> None:
                   "-o", str(tmp_path / "missing" / "x.sh"))
     assert res.exit_code == 2 and res.stderr.count("\n") == 1
     assert os.listdir(tmp_path) == []
+
+
+def test_no_zsh_special_names(tmp_path: Path) -> None:
+    """zsh runs the bash flavour too: `local path` there would empty PATH, `status` is read-only."""
+    import re
+
+    script = make_script(tmp_path / "f.sh", "http://127.0.0.1:9", "x", "--data", "[1]",
+                         shell="bash", offline_major=6)
+    special = {"path", "status", "pipestatus", "argv", "options", "functions", "commands",
+               "fpath", "cdpath", "manpath", "psvar", "signals", "prompt", "USERNAME", "HOST",
+               "SECONDS", "RANDOM", "TTY", "LINENO", "module_path", "mailpath", "watch"}
+    declared: set[str] = set()
+    for line in script.read_text().splitlines():
+        m = re.match(r"\s*local (.*)", line)
+        if m:
+            declared.update(m.group(1).split())
+        m = re.match(r"\s*([a-z_]+)=", line)
+        if m:
+            declared.add(m.group(1))
+    assert declared & special == set()
