@@ -589,3 +589,34 @@ def test_no_zsh_special_names(tmp_path: Path) -> None:
         if m:
             declared.add(m.group(1))
     assert declared & special == set()
+
+
+@pytest.mark.parametrize("quiet", [False, True])
+def test_waiting_notes_on_a_terminal(quiet: bool, stub_for: Any, tmp_path: Path) -> None:
+    """stderr on a terminal gets a note at each heartbeat, unless --quiet; stdout stays clean."""
+    import pty
+
+    stub = stub_for(5)
+    stub.faults.update({"delay": 1.0})  # heartbeats every 0.2 s meanwhile
+    script = script_for(tmp_path, stub.url, 5, "reverse", '["ab"]', "sh")
+    leader, follower = pty.openpty()
+    args = ["dash", str(script)] + (["--quiet"] if quiet else [])
+    proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=follower, env=base_env())
+    os.close(follower)
+    out, _ = proc.communicate(timeout=30)
+    chunks = []
+    while True:
+        try:
+            data = os.read(leader, 4096)
+        except OSError:
+            break
+        if not data:
+            break
+        chunks.append(data)
+    os.close(leader)
+    notes = b"".join(chunks).decode()
+    assert proc.returncode == 0 and out == b'["ba"]\n'
+    if quiet:
+        assert notes == ""
+    else:
+        assert notes.count("waiting for the app") >= 2
