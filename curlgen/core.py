@@ -64,6 +64,9 @@ def load_app(req: Request) -> App:
         password=os.environ.get(check_env_name(req.password_env, "password variable")),
         timeout=req.timeout,
         include_hidden=req.include_hidden,
+        token_env=req.token_env,
+        username_env=req.username_env,
+        password_env=req.password_env,
     )
 
 
