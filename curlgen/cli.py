@@ -14,13 +14,15 @@ from curlgen.errors import CurlgenError
 
 F = TypeVar("F", bound=Callable[..., Any])
 
-EPILOG_EXIT = "Exit codes: 0 ok, 1 the app cannot be reached or answers wrongly, 2 bad usage or input."
+EPILOG_EXIT = (
+    "Exit codes: 0 ok, 1 the app cannot be reached or answers wrongly, 2 bad usage or input."
+)
 
 
 class CurlgenGroup(click.Group):
     """A group whose errors are one line on stderr: `curlgen: error: ...`."""
 
-    def main(  # type: ignore[override]
+    def main(
         self,
         args: Sequence[str] | None = None,
         prog_name: str | None = None,
@@ -29,9 +31,7 @@ class CurlgenGroup(click.Group):
         **extra: Any,
     ) -> Any:
         try:
-            rv = super().main(
-                args, prog_name, complete_var, standalone_mode=False, **extra
-            )
+            rv = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
         except click.exceptions.NoArgsIsHelpError as exc:
             # Click >= 8.2 raises this for a bare group or command: show the help, exit 2.
             click.echo(exc.ctx.get_help() if exc.ctx else str(exc), err=True)
@@ -65,7 +65,7 @@ class CurlgenGroup(click.Group):
 
 
 def _version_option(f: F) -> F:
-    return click.version_option(__version__, "-V", "--version", prog_name="curlgen")(f)  # type: ignore[no-any-return]
+    return click.version_option(__version__, "-V", "--version", prog_name="curlgen")(f)
 
 
 @click.group(
@@ -78,7 +78,7 @@ def _version_option(f: F) -> F:
         "  curlgen script abidlabs/en2fr -o en2fr.sh\n"
         "  curlgen endpoints https://huggingface.co/spaces/abidlabs/en2fr\n"
         "  curlgen stub --gradio 5 --port 0\n\n"
-        "Shell completion: eval \"$(_CURLGEN_COMPLETE=bash_source curlgen)\" "
+        'Shell completion: eval "$(_CURLGEN_COMPLETE=bash_source curlgen)" '
         "(zsh_source and fish_source too).\n\n" + EPILOG_EXIT
     ),
 )
@@ -109,7 +109,8 @@ def app_options(f: F) -> F:
         click.option(
             "--api-prefix",
             metavar="PREFIX",
-            help="The API prefix ('' for Gradio 4, /gradio_api for 5 and 6), instead of asking the app.",
+            help="The API prefix ('' for Gradio 4, /gradio_api for 5 and 6), "
+            "instead of asking the app.",
         ),
         click.option(
             "--timeout",
@@ -215,7 +216,8 @@ def _emit(text: str, output: str | None) -> None:
     type=click.Choice(["two-step", "one-liner"]),
     default="two-step",
     show_default=True,
-    help="two-step: the POST and the GET of Gradio's guide; one-liner: one line for bash, zsh or sh.",
+    help="two-step: the POST and the GET of Gradio's guide; "
+    "one-liner: one line for bash, zsh or sh.",
 )
 @click.option(
     "--format",
@@ -280,12 +282,24 @@ def command(
     click.echo(render_command(call, style=style, fmt=fmt), nl=False)
 
 
-def _request(app: str, offline: bool, gradio_major: str | None, api_prefix: str | None,
-             timeout: float, **kw: Any) -> Any:
+def _request(
+    app: str,
+    offline: bool,
+    gradio_major: str | None,
+    api_prefix: str | None,
+    timeout: float,
+    **kw: Any,
+) -> Any:
     from curlgen import core
 
-    return core.Request(app=app, offline=offline, major=_major(gradio_major),
-                        api_prefix=api_prefix, timeout=timeout, **kw)
+    return core.Request(
+        app=app,
+        offline=offline,
+        major=_major(gradio_major),
+        api_prefix=api_prefix,
+        timeout=timeout,
+        **kw,
+    )
 
 
 @main.command(
@@ -303,10 +317,20 @@ def _request(app: str, offline: bool, gradio_major: str | None, api_prefix: str 
 @click.argument("app")
 @click.argument("api_name", required=False)
 @input_options
-@click.option("--shell", "shell", type=click.Choice(["bash", "sh"]), default="bash",
-              show_default=True, help="bash, or POSIX sh (dash, busybox sh).")
-@click.option("--output", "-o", metavar="FILE",
-              help="Write the script to FILE (made executable) instead of stdout.")
+@click.option(
+    "--shell",
+    "shell",
+    type=click.Choice(["bash", "sh"]),
+    default="bash",
+    show_default=True,
+    help="bash, or POSIX sh (dash, busybox sh).",
+)
+@click.option(
+    "--output",
+    "-o",
+    metavar="FILE",
+    help="Write the script to FILE (made executable) instead of stdout.",
+)
 @auth_options
 @app_options
 def script(
@@ -329,9 +353,20 @@ def script(
     from curlgen import core
     from curlgen.render import render_script
 
-    req = _request(app, offline, gradio_major, api_prefix, timeout, api_name=api_name,
-                   data=data, params=params, session_hash=session_hash, token_env=token_env,
-                   username_env=username_env, password_env=password_env)
+    req = _request(
+        app,
+        offline,
+        gradio_major,
+        api_prefix,
+        timeout,
+        api_name=api_name,
+        data=data,
+        params=params,
+        session_hash=session_hash,
+        token_env=token_env,
+        username_env=username_env,
+        password_env=password_env,
+    )
     name = os.path.basename(output) if output and output != "-" else None
     text = render_script(core.plan_call(req), shell=shell, name=name)
     if output and output != "-":
@@ -347,19 +382,33 @@ def script(
         "\b\n"
         "  curlgen endpoints http://127.0.0.1:7860\n"
         "  curlgen endpoints abidlabs/en2fr --json | jq '.endpoints[].api_name'\n\n"
-        "--json prints the stable schema documented in README (\"schema\": "
-        "\"curlgen.endpoints/1\").\n\n" + EPILOG_EXIT
+        '--json prints the stable schema documented in README ("schema": '
+        '"curlgen.endpoints/1").\n\n' + EPILOG_EXIT
     )
 )
 @click.argument("app")
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable JSON instead of a table.")
-@click.option("--all", "include_hidden", is_flag=True,
-              help="Also list endpoints hidden from the app's API page.")
-@click.option("--gradio", "gradio_major", type=click.Choice(["4", "5", "6"]),
-              help="The app's Gradio major version, instead of asking the app.")
+@click.option(
+    "--all",
+    "include_hidden",
+    is_flag=True,
+    help="Also list endpoints hidden from the app's API page.",
+)
+@click.option(
+    "--gradio",
+    "gradio_major",
+    type=click.Choice(["4", "5", "6"]),
+    help="The app's Gradio major version, instead of asking the app.",
+)
 @click.option("--api-prefix", metavar="PREFIX", help="The API prefix, instead of asking the app.")
-@click.option("--timeout", type=click.FloatRange(min=0.1), default=15.0, show_default=True,
-              metavar="SECONDS", help="How long to wait for the app.")
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0.1),
+    default=15.0,
+    show_default=True,
+    metavar="SECONDS",
+    help="How long to wait for the app.",
+)
 @auth_options
 def endpoints(
     app: str,
@@ -375,12 +424,21 @@ def endpoints(
     """List the endpoints of APP with their parameters and returns."""
     from curlgen import core, listing
 
-    req = _request(app, False, gradio_major, api_prefix, timeout, token_env=token_env,
-                   username_env=username_env, password_env=password_env,
-                   include_hidden=include_hidden)
+    req = _request(
+        app,
+        False,
+        gradio_major,
+        api_prefix,
+        timeout,
+        token_env=token_env,
+        username_env=username_env,
+        password_env=password_env,
+        include_hidden=include_hidden,
+    )
     loaded = core.load_app(req)
-    click.echo(listing.endpoints_json(loaded) if as_json else listing.endpoints_text(loaded),
-               nl=False)
+    click.echo(
+        listing.endpoints_json(loaded) if as_json else listing.endpoints_text(loaded), nl=False
+    )
 
 
 @main.command(
@@ -393,11 +451,21 @@ def endpoints(
 )
 @click.argument("app")
 @click.option("--output", "-o", metavar="FILE", help="Write the Markdown to FILE.")
-@click.option("--gradio", "gradio_major", type=click.Choice(["4", "5", "6"]),
-              help="The app's Gradio major version, instead of asking the app.")
+@click.option(
+    "--gradio",
+    "gradio_major",
+    type=click.Choice(["4", "5", "6"]),
+    help="The app's Gradio major version, instead of asking the app.",
+)
 @click.option("--api-prefix", metavar="PREFIX", help="The API prefix, instead of asking the app.")
-@click.option("--timeout", type=click.FloatRange(min=0.1), default=15.0, show_default=True,
-              metavar="SECONDS", help="How long to wait for the app.")
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0.1),
+    default=15.0,
+    show_default=True,
+    metavar="SECONDS",
+    help="How long to wait for the app.",
+)
 @auth_options
 def docs(
     app: str,
@@ -413,8 +481,16 @@ def docs(
     from curlgen import core
     from curlgen.render import render_docs
 
-    req = _request(app, False, gradio_major, api_prefix, timeout, token_env=token_env,
-                   username_env=username_env, password_env=password_env)
+    req = _request(
+        app,
+        False,
+        gradio_major,
+        api_prefix,
+        timeout,
+        token_env=token_env,
+        username_env=username_env,
+        password_env=password_env,
+    )
     _emit(render_docs(core.load_app(req), req), output)
 
 
@@ -468,27 +544,71 @@ def _is_hf_space_url(text: str) -> bool:
         "Exit codes: 0 stopped, 2 bad usage or app spec."
     )
 )
-@click.option("--gradio", "gradio_major", type=click.Choice(["4", "5", "6"]), default="6",
-              show_default=True, help="Which Gradio major version to imitate.")
+@click.option(
+    "--gradio",
+    "gradio_major",
+    type=click.Choice(["4", "5", "6"]),
+    default="6",
+    show_default=True,
+    help="Which Gradio major version to imitate.",
+)
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind.")
-@click.option("--port", type=click.IntRange(0, 65535), default=7860, show_default=True,
-              help="Port to bind; 0 picks a free one.")
-@click.option("--app", "app_path", type=click.Path(dir_okay=False), metavar="SPEC.json",
-              help="The app to serve, as a JSON app spec; default: a built-in demo app.")
-@click.option("--heartbeat", type=click.FloatRange(min=0.01), default=15.0, show_default=True,
-              metavar="SECONDS", help="Interval between heartbeat events.")
+@click.option(
+    "--port",
+    type=click.IntRange(0, 65535),
+    default=7860,
+    show_default=True,
+    help="Port to bind; 0 picks a free one.",
+)
+@click.option(
+    "--app",
+    "app_path",
+    type=click.Path(dir_okay=False),
+    metavar="SPEC.json",
+    help="The app to serve, as a JSON app spec; default: a built-in demo app.",
+)
+@click.option(
+    "--heartbeat",
+    type=click.FloatRange(min=0.01),
+    default=15.0,
+    show_default=True,
+    metavar="SECONDS",
+    help="Interval between heartbeat events.",
+)
 @click.option("--show-error", is_flag=True, help="Imitate launch(show_error=True).")
-@click.option("--fail-status", type=click.IntRange(100, 599), metavar="STATUS",
-              help="Answer POSTs (calls and uploads) with this status (e.g. 429, 503).")
-@click.option("--fail-count", type=int, default=-1, show_default=True, metavar="N",
-              help="How many POSTs get --fail-status; -1 for all.")
-@click.option("--retry-after", metavar="SECONDS", help="Retry-After header sent with --fail-status.")
+@click.option(
+    "--fail-status",
+    type=click.IntRange(100, 599),
+    metavar="STATUS",
+    help="Answer POSTs (calls and uploads) with this status (e.g. 429, 503).",
+)
+@click.option(
+    "--fail-count",
+    type=int,
+    default=-1,
+    show_default=True,
+    metavar="N",
+    help="How many POSTs get --fail-status; -1 for all.",
+)
+@click.option(
+    "--retry-after", metavar="SECONDS", help="Retry-After header sent with --fail-status."
+)
 @click.option("--drop-stream", is_flag=True, help="Cut every result stream before its end.")
 @click.option("--heartbeats-only", is_flag=True, help="Result streams send only heartbeats.")
-@click.option("--delay", type=click.FloatRange(min=0), default=0.0, metavar="SECONDS",
-              help="Wait this long before each result.")
-@click.option("--huge", type=click.IntRange(min=0), default=0, metavar="BYTES",
-              help="Replace each result's first string with one of this many bytes.")
+@click.option(
+    "--delay",
+    type=click.FloatRange(min=0),
+    default=0.0,
+    metavar="SECONDS",
+    help="Wait this long before each result.",
+)
+@click.option(
+    "--huge",
+    type=click.IntRange(min=0),
+    default=0,
+    metavar="BYTES",
+    help="Replace each result's first string with one of this many bytes.",
+)
 def stub(
     gradio_major: str,
     host: str,
@@ -528,7 +648,9 @@ def stub(
             faults=faults,
         )
     except OSError as exc:
-        raise click.ClickException(f"cannot serve on {host}:{port}: {exc.strerror or exc}") from None
+        raise click.ClickException(
+            f"cannot serve on {host}:{port}: {exc.strerror or exc}"
+        ) from None
 
 
 if __name__ == "__main__":  # pragma: no cover

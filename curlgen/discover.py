@@ -100,8 +100,12 @@ def discover(
     if major is not None and major not in VERSIONS:
         raise UsageProblem(f"Gradio major version must be one of 4, 5, 6, not {major}")
     session = _Session(
-        url, token=token, timeout=timeout, token_env=token_env,
-        username_env=username_env, password_env=password_env,
+        url,
+        token=token,
+        timeout=timeout,
+        token_env=token_env,
+        username_env=username_env,
+        password_env=password_env,
     )
     forced_prefix: str | None = None
     if api_prefix is not None:
@@ -128,8 +132,9 @@ def discover(
 class _Found:
     """What the app told us: its config (or None), its info (or None), the prefix used."""
 
-    def __init__(self, config: dict[str, Any] | None, info: dict[str, Any] | None,
-                 prefix: str) -> None:
+    def __init__(
+        self, config: dict[str, Any] | None, info: dict[str, Any] | None, prefix: str
+    ) -> None:
         self.config = config
         self.info = info
         self.prefix = prefix
@@ -138,8 +143,16 @@ class _Found:
 class _Session:
     """The requests of one discovery: one cookie jar, one deadline, the bearer header."""
 
-    def __init__(self, url: str, *, token: str | None, timeout: float, token_env: str,
-                 username_env: str, password_env: str) -> None:
+    def __init__(
+        self,
+        url: str,
+        *,
+        token: str | None,
+        timeout: float,
+        token_env: str,
+        username_env: str,
+        password_env: str,
+    ) -> None:
         import http.cookiejar
         import urllib.parse
         import urllib.request
@@ -164,8 +177,9 @@ class _Session:
 
     # one request
 
-    def fetch(self, path: str, *, data: bytes | None = None,
-              content_type: str | None = None) -> _Answer:
+    def fetch(
+        self, path: str, *, data: bytes | None = None, content_type: str | None = None
+    ) -> _Answer:
         """GET (or POST `data` to) root + path; any HTTP status is an answer, not an error."""
         import http.client
         import urllib.error
@@ -190,7 +204,8 @@ class _Session:
                     return _Answer(exc.code, self._read(exc), exc.headers.get("Content-Type", ""))
             with response:
                 return _Answer(
-                    response.status, self._read(response),
+                    response.status,
+                    self._read(response),
                     response.headers.get("Content-Type", ""),
                 )
         except urllib.error.URLError as exc:
@@ -330,15 +345,15 @@ class _Session:
         """Gradio's login: the form POSTed to <root>/login, the cookie kept in the jar."""
         import urllib.parse
 
-        missing = [name for name, value in ((self.username_env, username),
-                                            (self.password_env, password)) if not value]
+        missing = [
+            name
+            for name, value in ((self.username_env, username), (self.password_env, password))
+            if not value
+        ]
         if missing:
-            raise AppProblem(
-                f"{self.url} needs Gradio's login: set {' and '.join(missing)}"
-            )
+            raise AppProblem(f"{self.url} needs Gradio's login: set {' and '.join(missing)}")
         form = urllib.parse.urlencode({"username": username, "password": password}).encode()
-        answer = self.fetch("/login", data=form,
-                            content_type="application/x-www-form-urlencoded")
+        answer = self.fetch("/login", data=form, content_type="application/x-www-form-urlencoded")
         if answer.status == 400:
             raise AppProblem(
                 f"{self.url} refused the login (Incorrect credentials): check "
@@ -393,8 +408,7 @@ def _guess_major(info: dict[str, Any] | None, prefix: str) -> int:
     return NEWEST
 
 
-def _build_app(session: _Session, found: _Found, *, major: int | None,
-               include_hidden: bool) -> App:
+def _build_app(session: _Session, found: _Found, *, major: int | None, include_hidden: bool) -> App:
     config = found.config or {}
     version = _text(config.get("version"))
     if major is None:
@@ -531,8 +545,9 @@ class _Reader:
             visible=visible,
         )
 
-    def _param_from_info(self, raw: Mapping[str, Any], index: int,
-                         comp: Mapping[str, Any]) -> Param:
+    def _param_from_info(
+        self, raw: Mapping[str, Any], index: int, comp: Mapping[str, Any]
+    ) -> Param:
         schema = raw.get("type")
         kind = _kind(schema)
         label = _text(raw.get("label"))
@@ -580,11 +595,13 @@ class _Reader:
             comp = self._component(comp_id)
             schema = self._schema(comp, "output")
             props = comp.get("props") or {}
-            returns.append(Return(
-                label=_text(props.get("label")) or f"value_{comp_id}",
-                component=_text(comp.get("type")).capitalize(),
-                python_type=_python_type(schema, _kind(schema), self.major),
-            ))
+            returns.append(
+                Return(
+                    label=_text(props.get("label")) or f"value_{comp_id}",
+                    component=_text(comp.get("type")).capitalize(),
+                    python_type=_python_type(schema, _kind(schema), self.major),
+                )
+            )
         description = dep.get("api_description")
         return Endpoint(
             api_name=name,
@@ -676,7 +693,9 @@ def _unique(params: Iterator[Param] | Sequence[Param]) -> tuple[Param, ...]:
 def _deref(schema: Any, root: Any, depth: int = 0) -> Any:
     """Follow a local `$ref` (#/$defs/X or #/definitions/X) a few levels."""
     while (
-        isinstance(schema, dict) and isinstance(schema.get("$ref"), str) and depth < 8
+        isinstance(schema, dict)
+        and isinstance(schema.get("$ref"), str)
+        and depth < 8
         and isinstance(root, dict)
     ):
         ref = schema["$ref"]
@@ -762,8 +781,13 @@ def _python_type(schema: Any, kind: str, major: int) -> str:
     listed = "List" if major == 4 else "list"
     if kind == "string":
         return literal or "str"
-    simple = {"number": "float", "integer": "int", "boolean": "bool", "file": "filepath",
-              "files": f"{listed}[filepath]"}
+    simple = {
+        "number": "float",
+        "integer": "int",
+        "boolean": "bool",
+        "file": "filepath",
+        "files": f"{listed}[filepath]",
+    }
     if kind in simple:
         return literal or simple[kind]
     unwrapped = _unwrap(schema, schema)

@@ -70,8 +70,10 @@ def _number(param: Param, raw: str) -> int | float:
         value = json.loads(raw)
     except ValueError:
         value = None
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or (
-        isinstance(value, float) and not math.isfinite(value)
+    if (
+        isinstance(value, bool)
+        or not isinstance(value, (int, float))
+        or (isinstance(value, float) and not math.isfinite(value))
     ):
         raise UsageProblem(f"parameter {param.name} expects a number, got {raw!r}")
     if param.kind == "integer" and isinstance(value, float):

@@ -55,9 +55,7 @@ def check_env_name(name: str, what: str) -> str:
 def check_session_hash(value: str) -> str:
     """A session hash that can sit in a URL path unquoted (Gradio takes any string)."""
     if not _SESSION.match(value):
-        raise UsageProblem(
-            f"invalid session hash {value!r}: use 1 to 128 of A-Z a-z 0-9 . _ ~ -"
-        )
+        raise UsageProblem(f"invalid session hash {value!r}: use 1 to 128 of A-Z a-z 0-9 . _ ~ -")
     return value
 
 
@@ -304,7 +302,7 @@ def make_slots(endpoint: Endpoint, data: tuple[Any, ...]) -> tuple[Slot, ...]:
             flags[i] = flag
             taken.add(flag)
     slots: list[Slot] = []
-    params = iter(zip(endpoint.params, flags))
+    params = iter(zip(endpoint.params, [str(f) for f in flags]))
     for i, value in enumerate(data, start=1):
         if i - 1 in endpoint.state_inputs:
             slots.append(Slot(index=i, param=None, value=None))

@@ -125,16 +125,25 @@ def render_docs(app: App, req: Request) -> str:
         except UsageProblem as exc:
             entries.append(DocEntry(endpoint=ep, anchor=anchor, problem=str(exc)))
             continue
-        entries.append(DocEntry(
-            endpoint=ep, anchor=anchor, call=call,
-            two_step=render_command(call, style="two-step"),
-            one_liner=render_command(call, style="one-liner"),
-        ))
+        entries.append(
+            DocEntry(
+                endpoint=ep,
+                anchor=anchor,
+                call=call,
+                two_step=render_command(call, style="two-step"),
+                one_liner=render_command(call, style="one-liner"),
+            )
+        )
     return render("docs.md.j2", app=app, entries=entries, auth=_auth_of(req, app))
 
 
 def _auth_of(req: Request, app: App) -> Any:
     from curlgen.model import Auth
 
-    return Auth(token_env=req.token_env, username_env=req.username_env,
-                password_env=req.password_env, use_token=req.use_token, login=app.auth_required)
+    return Auth(
+        token_env=req.token_env,
+        username_env=req.username_env,
+        password_env=req.password_env,
+        use_token=req.use_token,
+        login=app.auth_required,
+    )

@@ -31,7 +31,9 @@ class Target:
     def derived_host_may_differ(self) -> bool:
         """A derived (not Hub-given) host for a name too long for one DNS label."""
         host = urllib.parse.urlsplit(self.url).hostname or ""
-        return self.space is not None and not self.from_hub and len(host.split(".")[0]) > MAX_SUBDOMAIN
+        return (
+            self.space is not None and not self.from_hub and len(host.split(".")[0]) > MAX_SUBDOMAIN
+        )
 
 
 def space_id_of(text: str) -> str | None:

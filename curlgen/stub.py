@@ -117,72 +117,165 @@ READ_CHUNK = 1 << 16
 DEFAULT_APP: dict[str, Any] = {
     "title": "curlgen test app",
     "endpoints": [
-        {"api_name": "reverse", "fn": "reverse", "description": False,
-         "inputs": [{"component": "Textbox", "label": "text", "default": "hello"}],
-         "outputs": [{"component": "Textbox", "label": "reversed"}]},
-        {"api_name": "multi", "fn": "multi", "description": False,
-         "inputs": [{"component": "Textbox", "label": "text", "default": "hi"},
-                    {"component": "Checkbox", "label": "shout", "default": False},
-                    {"component": "Slider", "label": "times", "minimum": 1, "maximum": 5,
-                     "default": 2, "step": 1}],
-         "outputs": [{"component": "Textbox", "label": "joined"},
-                     {"component": "Number", "label": "length", "precision": 0}]},
-        {"api_name": "file_info", "fn": "file_info", "description": False,
-         "inputs": [{"component": "File", "label": "file", "parameter_name": "path"}],
-         "outputs": [{"component": "File", "label": "report"},
-                     {"component": "Textbox", "label": "summary"}]},
-        {"api_name": "image_flip", "fn": "image_flip", "description": False,
-         "inputs": [{"component": "Image", "label": "image", "parameter_name": "path"}],
-         "outputs": [{"component": "Image", "label": "flipped"}]},
-        {"api_name": "stream", "fn": "stream", "description": False,
-         "inputs": [{"component": "Textbox", "label": "text", "default": "a b c"}],
-         "outputs": [{"component": "Textbox", "label": "so far"}]},
-        {"api_name": "stream_fail", "fn": "stream_fail", "description": False,
-         "inputs": [{"component": "Textbox", "label": "text", "default": "a b c"}],
-         "outputs": [{"component": "Textbox", "label": "so far"}]},
-        {"api_name": "counter", "fn": "counter", "description": False,
-         "inputs": [{"component": "Number", "label": "step", "default": 1},
-                    {"component": "State"}],
-         "outputs": [{"component": "Textbox", "label": "count"}, {"component": "State"}]},
-        {"api_name": "fail", "fn": "fail", "description": False,
-         "inputs": [{"component": "Textbox", "label": "text", "default": "boom"}],
-         "outputs": [{"component": "Textbox", "label": "result"}]},
-        {"api_name": "crash", "fn": "crash", "description": False,
-         "inputs": [{"component": "Textbox", "label": "text", "default": "boom"}],
-         "outputs": [{"component": "Textbox", "label": "result"}]},
-        {"api_name": "slow", "fn": "slow", "description": False,
-         "inputs": [{"component": "Number", "label": "seconds", "default": 1}],
-         "outputs": [{"component": "Textbox", "label": "result"}]},
-        {"api_name": "types", "fn": "types",
-         "description": "Report each received value and its Python type name.",
-         "inputs": [{"component": "Textbox", "label": "text", "default": "hello"},
-                    {"component": "Number", "label": "number", "default": 3},
-                    {"component": "Checkbox", "label": "flag", "default": True},
-                    {"component": "Slider", "label": "slider", "minimum": 0, "maximum": 10,
-                     "default": 5, "step": 1},
-                    {"component": "Dropdown", "label": "choice", "choices": ["a", "b", "c"],
-                     "default": "a"}],
-         "outputs": [{"component": "JSON", "label": "received"}]},
-        {"api_name": "echo", "fn": "echo", "description": "Return the text unchanged.",
-         "inputs": [{"component": "Textbox", "label": "text", "default": ""}],
-         "outputs": [{"component": "Textbox", "label": "echoed"}]},
-        {"api_name": "big", "fn": "big", "description": "Return a string of ``size`` characters.",
-         "inputs": [{"component": "Number", "label": "size", "default": 10}],
-         "outputs": [{"component": "Textbox", "label": "text"}]},
-        {"api_name": "file_out", "fn": "file_out",
-         "description": "Write content to a file whose name has a space and non-ASCII letters; "
-                        "return its path.",
-         "inputs": [{"component": "Textbox", "label": "content", "default": "hello"}],
-         "outputs": [{"component": "File", "label": "file"}]},
-        {"api_name": "files_multi", "fn": "files_multi",
-         "description": "Return the name and size of each uploaded file.",
-         "inputs": [{"component": "File", "label": "files", "file_count": "multiple",
-                     "parameter_name": "paths"}],
-         "outputs": [{"component": "JSON", "label": "names and sizes"}]},
-        {"api_name": "hidden", "fn": "hidden", "show_api": False,
-         "description": "An endpoint left out of the API page.",
-         "inputs": [{"component": "Textbox", "label": "text", "default": "x"}],
-         "outputs": [{"component": "Textbox", "label": "result"}]},
+        {
+            "api_name": "reverse",
+            "fn": "reverse",
+            "description": False,
+            "inputs": [{"component": "Textbox", "label": "text", "default": "hello"}],
+            "outputs": [{"component": "Textbox", "label": "reversed"}],
+        },
+        {
+            "api_name": "multi",
+            "fn": "multi",
+            "description": False,
+            "inputs": [
+                {"component": "Textbox", "label": "text", "default": "hi"},
+                {"component": "Checkbox", "label": "shout", "default": False},
+                {
+                    "component": "Slider",
+                    "label": "times",
+                    "minimum": 1,
+                    "maximum": 5,
+                    "default": 2,
+                    "step": 1,
+                },
+            ],
+            "outputs": [
+                {"component": "Textbox", "label": "joined"},
+                {"component": "Number", "label": "length", "precision": 0},
+            ],
+        },
+        {
+            "api_name": "file_info",
+            "fn": "file_info",
+            "description": False,
+            "inputs": [{"component": "File", "label": "file", "parameter_name": "path"}],
+            "outputs": [
+                {"component": "File", "label": "report"},
+                {"component": "Textbox", "label": "summary"},
+            ],
+        },
+        {
+            "api_name": "image_flip",
+            "fn": "image_flip",
+            "description": False,
+            "inputs": [{"component": "Image", "label": "image", "parameter_name": "path"}],
+            "outputs": [{"component": "Image", "label": "flipped"}],
+        },
+        {
+            "api_name": "stream",
+            "fn": "stream",
+            "description": False,
+            "inputs": [{"component": "Textbox", "label": "text", "default": "a b c"}],
+            "outputs": [{"component": "Textbox", "label": "so far"}],
+        },
+        {
+            "api_name": "stream_fail",
+            "fn": "stream_fail",
+            "description": False,
+            "inputs": [{"component": "Textbox", "label": "text", "default": "a b c"}],
+            "outputs": [{"component": "Textbox", "label": "so far"}],
+        },
+        {
+            "api_name": "counter",
+            "fn": "counter",
+            "description": False,
+            "inputs": [
+                {"component": "Number", "label": "step", "default": 1},
+                {"component": "State"},
+            ],
+            "outputs": [{"component": "Textbox", "label": "count"}, {"component": "State"}],
+        },
+        {
+            "api_name": "fail",
+            "fn": "fail",
+            "description": False,
+            "inputs": [{"component": "Textbox", "label": "text", "default": "boom"}],
+            "outputs": [{"component": "Textbox", "label": "result"}],
+        },
+        {
+            "api_name": "crash",
+            "fn": "crash",
+            "description": False,
+            "inputs": [{"component": "Textbox", "label": "text", "default": "boom"}],
+            "outputs": [{"component": "Textbox", "label": "result"}],
+        },
+        {
+            "api_name": "slow",
+            "fn": "slow",
+            "description": False,
+            "inputs": [{"component": "Number", "label": "seconds", "default": 1}],
+            "outputs": [{"component": "Textbox", "label": "result"}],
+        },
+        {
+            "api_name": "types",
+            "fn": "types",
+            "description": "Report each received value and its Python type name.",
+            "inputs": [
+                {"component": "Textbox", "label": "text", "default": "hello"},
+                {"component": "Number", "label": "number", "default": 3},
+                {"component": "Checkbox", "label": "flag", "default": True},
+                {
+                    "component": "Slider",
+                    "label": "slider",
+                    "minimum": 0,
+                    "maximum": 10,
+                    "default": 5,
+                    "step": 1,
+                },
+                {
+                    "component": "Dropdown",
+                    "label": "choice",
+                    "choices": ["a", "b", "c"],
+                    "default": "a",
+                },
+            ],
+            "outputs": [{"component": "JSON", "label": "received"}],
+        },
+        {
+            "api_name": "echo",
+            "fn": "echo",
+            "description": "Return the text unchanged.",
+            "inputs": [{"component": "Textbox", "label": "text", "default": ""}],
+            "outputs": [{"component": "Textbox", "label": "echoed"}],
+        },
+        {
+            "api_name": "big",
+            "fn": "big",
+            "description": "Return a string of ``size`` characters.",
+            "inputs": [{"component": "Number", "label": "size", "default": 10}],
+            "outputs": [{"component": "Textbox", "label": "text"}],
+        },
+        {
+            "api_name": "file_out",
+            "fn": "file_out",
+            "description": "Write content to a file whose name has a space and non-ASCII letters; "
+            "return its path.",
+            "inputs": [{"component": "Textbox", "label": "content", "default": "hello"}],
+            "outputs": [{"component": "File", "label": "file"}],
+        },
+        {
+            "api_name": "files_multi",
+            "fn": "files_multi",
+            "description": "Return the name and size of each uploaded file.",
+            "inputs": [
+                {
+                    "component": "File",
+                    "label": "files",
+                    "file_count": "multiple",
+                    "parameter_name": "paths",
+                }
+            ],
+            "outputs": [{"component": "JSON", "label": "names and sizes"}],
+        },
+        {
+            "api_name": "hidden",
+            "fn": "hidden",
+            "show_api": False,
+            "description": "An endpoint left out of the API page.",
+            "inputs": [{"component": "Textbox", "label": "text", "default": "x"}],
+            "outputs": [{"component": "Textbox", "label": "result"}],
+        },
     ],
 }
 
@@ -269,8 +362,7 @@ def load_app(path: str | Path) -> dict[str, Any]:
         spec = json.loads(text)
     except json.JSONDecodeError as exc:
         raise UsageProblem(
-            f"app spec {path} is not valid JSON: {exc.msg} at line {exc.lineno} "
-            f"column {exc.colno}"
+            f"app spec {path} is not valid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}"
         ) from None
     try:
         parse_app(spec)
@@ -297,21 +389,49 @@ def _missing(loc: list[Any], value: Any) -> dict[str, Any]:
 
 
 _XSS_SAFE = {
-    4: {"image/jpeg", "image/png", "image/gif", "image/webp", "audio/mpeg", "audio/wav",
-        "audio/ogg", "video/mp4", "video/webm", "video/ogg", "text/plain", "application/json"},
+    4: {
+        "image/jpeg",
+        "image/png",
+        "image/gif",
+        "image/webp",
+        "audio/mpeg",
+        "audio/wav",
+        "audio/ogg",
+        "video/mp4",
+        "video/webm",
+        "video/ogg",
+        "text/plain",
+        "application/json",
+    },
 }
 _XSS_SAFE[5] = _XSS_SAFE[4] | {
-    "audio/aac", "audio/flac", "audio/mp4", "audio/webm", "audio/x-wav", "video/mpeg",
+    "audio/aac",
+    "audio/flac",
+    "audio/mp4",
+    "audio/webm",
+    "audio/x-wav",
+    "video/mpeg",
     "video/quicktime",
 }
 _XSS_SAFE[6] = _XSS_SAFE[5] | {
-    "audio/aiff", "audio/x-aiff", "audio/x-flac", "audio/x-m4a", "audio/x-matroska",
-    "video/x-matroska", "video/x-msvideo",
+    "audio/aiff",
+    "audio/x-aiff",
+    "audio/x-flac",
+    "audio/x-m4a",
+    "audio/x-matroska",
+    "video/x-matroska",
+    "video/x-msvideo",
 }
 
 _FORBIDDEN_6 = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f`$!{}]')
-_WINDOWS_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)),
-                     *(f"LPT{i}" for i in range(1, 10))}
+_WINDOWS_RESERVED = {
+    "CON",
+    "PRN",
+    "AUX",
+    "NUL",
+    *(f"COM{i}" for i in range(1, 10)),
+    *(f"LPT{i}" for i in range(1, 10)),
+}
 
 
 def _limit_bytes(name: str, ext: str, max_bytes: int = 200) -> str:
@@ -507,8 +627,10 @@ class StubServer:
         self._httpd = _HTTPServer((self.host, self.port), self)
         self.port = self._httpd.server_address[1]
         self._thread = threading.Thread(
-            target=self._httpd.serve_forever, kwargs={"poll_interval": 0.1},
-            name=f"curlgen-stub-{self.port}", daemon=True,
+            target=self._httpd.serve_forever,
+            kwargs={"poll_interval": 0.1},
+            name=f"curlgen-stub-{self.port}",
+            daemon=True,
         )
         self._thread.start()
         return self
@@ -596,8 +718,14 @@ class StubServer:
     def _authed(self, cookie_header: str | None) -> bool:
         return self.app.auth is None or self._user(cookie_header) is not None
 
-    def _new_event(self, ep: Endpoint, data: list[Any], session_hash: str | None,
-                   root_url: str, netlocs: frozenset[str]) -> str:
+    def _new_event(
+        self,
+        ep: Endpoint,
+        data: list[Any],
+        session_hash: str | None,
+        root_url: str,
+        netlocs: frozenset[str],
+    ) -> str:
         event_id = uuid.uuid4().hex
         key = session_hash or event_id
         with self._lock:
@@ -617,14 +745,23 @@ class StubServer:
             state=state,
         )
         thread = threading.Thread(
-            target=self._work, args=(ctx, ep, data, key, event_id, sessions),
-            name=f"curlgen-stub-event-{event_id[:8]}", daemon=True,
+            target=self._work,
+            args=(ctx, ep, data, key, event_id, sessions),
+            name=f"curlgen-stub-event-{event_id[:8]}",
+            daemon=True,
         )
         thread.start()
         return event_id
 
-    def _work(self, ctx: RunContext, ep: Endpoint, data: list[Any], key: str, event_id: str,
-              sessions: _Sessions) -> None:
+    def _work(
+        self,
+        ctx: RunContext,
+        ep: Endpoint,
+        data: list[Any],
+        key: str,
+        event_id: str,
+        sessions: _Sessions,
+    ) -> None:
         with self._fn_locks[ep.id]:
             delay = self.faults.delay
             if delay and self._stopping.wait(delay):
@@ -694,8 +831,13 @@ class _Handler(BaseHTTPRequestHandler):
             self.send_header(name, value)
         self.end_headers()
 
-    def _send(self, status: int, body: bytes, content_type: str | None = "application/json",
-              headers: list[tuple[str, str]] | None = None) -> None:
+    def _send(
+        self,
+        status: int,
+        body: bytes,
+        content_type: str | None = "application/json",
+        headers: list[tuple[str, str]] | None = None,
+    ) -> None:
         all_headers = [("content-length", str(len(body)))]
         if content_type is not None:
             all_headers.append(("content-type", content_type))
@@ -721,8 +863,15 @@ class _Handler(BaseHTTPRequestHandler):
         if self.stub.gradio == 4:
             self._json(401, {"detail": "Not authenticated"})
         else:
-            self._json(401, {"detail": {"error": "Not authenticated",
-                                        "auth_message": self.stub.app.auth_message}})
+            self._json(
+                401,
+                {
+                    "detail": {
+                        "error": "Not authenticated",
+                        "auth_message": self.stub.app.auth_message,
+                    }
+                },
+            )
 
     def _chunk(self, data: bytes) -> None:
         self.wfile.write(f"{len(data):x}\r\n".encode() + data + b"\r\n")
@@ -816,8 +965,13 @@ class _Handler(BaseHTTPRequestHandler):
             except ValueError:
                 parsed = None
         self._received = Received(
-            method=self.command, path=path, query=self._query, headers=headers,
-            body=body, json=parsed, time=time.time(),
+            method=self.command,
+            path=path,
+            query=self._query,
+            headers=headers,
+            body=body,
+            json=parsed,
+            time=time.time(),
         )
         if not upload:
             self.stub._record(self._received)
@@ -832,7 +986,7 @@ class _Handler(BaseHTTPRequestHandler):
             if path == root:
                 path = "/"
             elif path.startswith(root + "/"):
-                path = path[len(root):]
+                path = path[len(root) :]
             else:
                 self._not_found()
                 return
@@ -868,8 +1022,9 @@ class _Handler(BaseHTTPRequestHandler):
                 return
             allowed |= methods
         if allowed:
-            self._json(405, {"detail": "Method Not Allowed"},
-                       [("allow", ", ".join(sorted(allowed)))])
+            self._json(
+                405, {"detail": "Method Not Allowed"}, [("allow", ", ".join(sorted(allowed)))]
+            )
         else:
             self._not_found()
 
@@ -910,14 +1065,19 @@ class _Handler(BaseHTTPRequestHandler):
         root = self._root_url("/")
         config: dict[str, Any]
         if stub._authed(self.headers.get("Cookie")):
-            config = config_document(stub.app, stub.gradio, root=root, app_id=stub.app_id,
-                                     show_error=stub.show_error,
-                                     username=stub._user(self.headers.get("Cookie")))
+            config = config_document(
+                stub.app,
+                stub.gradio,
+                root=root,
+                app_id=stub.app_id,
+                show_error=stub.show_error,
+                username=stub._user(self.headers.get("Cookie")),
+            )
         else:
             config = auth_required_config(stub.app, stub.gradio, root)
         blob = json.dumps(config, separators=(",", ":")).replace("</", "<\\/")
         page = (
-            "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\" />\n"
+            '<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8" />\n'
             f"<title>{html.escape(stub.app.title)}</title>\n"
             f"<script>window.gradio_config = {blob};</script>\n"
             "</head>\n<body>\n<gradio-app></gradio-app>\n</body>\n</html>\n"
@@ -929,9 +1089,14 @@ class _Handler(BaseHTTPRequestHandler):
         if not stub._authed(self.headers.get("Cookie")):
             self._unauthorized()
             return
-        doc = config_document(stub.app, stub.gradio, root=self._root_url("/config"),
-                              app_id=stub.app_id, show_error=stub.show_error,
-                              username=stub._user(self.headers.get("Cookie")))
+        doc = config_document(
+            stub.app,
+            stub.gradio,
+            root=self._root_url("/config"),
+            app_id=stub.app_id,
+            show_error=stub.show_error,
+            username=stub._user(self.headers.get("Cookie")),
+        )
         self._json(200, doc)
 
     def _info(self, match: re.Match[str]) -> None:
@@ -966,10 +1131,11 @@ class _Handler(BaseHTTPRequestHandler):
                 paths[f"{API_PREFIX}/call/{name}/{{event_id}}"] = {"get": {"operationId": name}}
         if stub.gradio == 6:
             paths = {f"{API_PREFIX}/upload": {"post": {"operationId": "upload"}}, **paths}
-        doc = {"openapi": "3.0.2",
-               "info": {"title": stub.app.title, "description": "",
-                        "version": VERSIONS[stub.gradio]},
-               "paths": paths}
+        doc = {
+            "openapi": "3.0.2",
+            "info": {"title": stub.app.title, "description": "", "version": VERSIONS[stub.gradio]},
+            "paths": paths,
+        }
         self._json(200, doc)
 
     def _login_check(self, match: re.Match[str]) -> None:
@@ -981,8 +1147,11 @@ class _Handler(BaseHTTPRequestHandler):
     def _login(self, match: re.Match[str]) -> None:
         stub = self.stub
         form = self._form()
-        errors = [_missing(["body", key], None) for key in ("username", "password")
-                  if not isinstance(form.get(key), str)]
+        errors = [
+            _missing(["body", key], None)
+            for key in ("username", "password")
+            if not isinstance(form.get(key), str)
+        ]
         if errors:
             self._json(422, {"detail": errors})
             return
@@ -998,10 +1167,14 @@ class _Handler(BaseHTTPRequestHandler):
             stub._tokens[token] = user
             cookie = f"access-token-{stub.cookie_id}={token}"
             unsecure = f"access-token-unsecure-{stub.cookie_id}={token}"
-            self._json(200, {"success": True}, [
-                ("set-cookie", f"{cookie}; HttpOnly; Path=/; SameSite=none; Secure"),
-                ("set-cookie", f"{unsecure}; HttpOnly; Path=/; SameSite=lax"),
-            ])
+            self._json(
+                200,
+                {"success": True},
+                [
+                    ("set-cookie", f"{cookie}; HttpOnly; Path=/; SameSite=none; Secure"),
+                    ("set-cookie", f"{unsecure}; HttpOnly; Path=/; SameSite=lax"),
+                ],
+            )
         else:
             self._json(400, {"detail": "Incorrect credentials."})
 
@@ -1009,15 +1182,15 @@ class _Handler(BaseHTTPRequestHandler):
         ctype = (self.headers.get("Content-Type") or "").lower()
         body = self._body
         if ctype.startswith("application/x-www-form-urlencoded"):
-            pairs = urllib.parse.parse_qsl(body.decode("utf-8", errors="replace"),
-                                           keep_blank_values=True)
+            pairs = urllib.parse.parse_qsl(
+                body.decode("utf-8", errors="replace"), keep_blank_values=True
+            )
             return dict(pairs)
         boundary = boundary_of(self.headers.get("Content-Type") or "")
         if boundary is not None:
             chunks = iter([body])
             try:
-                parts = parse_multipart(lambda n: next(chunks, b""), boundary,
-                                        self.stub.upload_dir)
+                parts = parse_multipart(lambda n: next(chunks, b""), boundary, self.stub.upload_dir)
             except MultipartError:
                 return {}
             out = {}
@@ -1061,9 +1234,20 @@ class _Handler(BaseHTTPRequestHandler):
         try:
             return True, json.loads(body)
         except json.JSONDecodeError as exc:
-            self._json(422, {"detail": [{"type": "json_invalid", "loc": ["body", exc.pos],
-                                         "msg": "JSON decode error", "input": {},
-                                         "ctx": {"error": exc.msg}}]})
+            self._json(
+                422,
+                {
+                    "detail": [
+                        {
+                            "type": "json_invalid",
+                            "loc": ["body", exc.pos],
+                            "msg": "JSON decode error",
+                            "input": {},
+                            "ctx": {"error": exc.msg},
+                        }
+                    ]
+                },
+            )
         except ValueError:
             self._json(400, {"detail": "There was an error parsing the body"})
         return False, None
@@ -1082,21 +1266,38 @@ class _Handler(BaseHTTPRequestHandler):
         if body is None:
             errors.append(_missing(["body"], None))
         elif not isinstance(body, dict):
-            errors.append({"type": "model_attributes_type", "loc": ["body"],
-                           "msg": "Input should be a valid dictionary or object to extract "
-                                  "fields from", "input": body})
+            errors.append(
+                {
+                    "type": "model_attributes_type",
+                    "loc": ["body"],
+                    "msg": "Input should be a valid dictionary or object to extract fields from",
+                    "input": body,
+                }
+            )
         else:
             if "data" not in body:
                 errors.append(_missing(["body", "data"], body))
             elif not isinstance(body["data"], list):
-                errors.append({"type": "list_type", "loc": ["body", "data"],
-                               "msg": "Input should be a valid list", "input": body["data"]})
+                errors.append(
+                    {
+                        "type": "list_type",
+                        "loc": ["body", "data"],
+                        "msg": "Input should be a valid list",
+                        "input": body["data"],
+                    }
+                )
             keys = ["session_hash"] + (["oauth_token"] if stub.gradio >= 6 else [])
             for key in keys:
                 value = body.get(key)
                 if value is not None and not isinstance(value, str):
-                    errors.append({"type": "string_type", "loc": ["body", key],
-                                   "msg": "Input should be a valid string", "input": value})
+                    errors.append(
+                        {
+                            "type": "string_type",
+                            "loc": ["body", key],
+                            "msg": "Input should be a valid string",
+                            "input": value,
+                        }
+                    )
         if errors:
             self._json(422, {"detail": errors})
             return
@@ -1127,9 +1328,19 @@ class _Handler(BaseHTTPRequestHandler):
             self._json(422, {"detail": [_missing(["body"], None)]})
             return
         if not isinstance(body, dict):
-            self._json(422, {"detail": [{"type": "dict_type", "loc": ["body"],
-                                         "msg": "Input should be a valid dictionary",
-                                         "input": body}]})
+            self._json(
+                422,
+                {
+                    "detail": [
+                        {
+                            "type": "dict_type",
+                            "loc": ["body"],
+                            "msg": "Input should be a valid dictionary",
+                            "input": body,
+                        }
+                    ]
+                },
+            )
             return
         api = match.group("api")
         ep = stub.app.endpoint(api, stub.gradio)
@@ -1154,15 +1365,16 @@ class _Handler(BaseHTTPRequestHandler):
                 return
         self._queue(ep, _insert_state_slots(ep, values), None, api, v2=True)
 
-    def _queue(self, ep: Endpoint, data: list[Any], session_hash: str | None, api: str,
-               v2: bool) -> None:
+    def _queue(
+        self, ep: Endpoint, data: list[Any], session_hash: str | None, api: str, v2: bool
+    ) -> None:
         stub = self.stub
         if stub.gradio == 4:
             route = "/queue/join"
         else:
             path = self._raw_path.rstrip("/")
             marker = f"{API_PREFIX}/call"
-            route = path[path.rfind(marker):] if marker in path else ""
+            route = path[path.rfind(marker) :] if marker in path else ""
         root_url = self._root_url(route)
         event_id = stub._new_event(ep, data, session_hash, root_url, self._netlocs())
         self._json(200, {"event_id": event_id})
@@ -1176,8 +1388,13 @@ class _Handler(BaseHTTPRequestHandler):
         if not stub._authed(self.headers.get("Cookie")):
             self._unauthorized()
             return
-        self._start(200, [("content-type", "text/event-stream; charset=utf-8"),
-                          ("Transfer-Encoding", "chunked")])
+        self._start(
+            200,
+            [
+                ("content-type", "text/event-stream; charset=utf-8"),
+                ("Transfer-Encoding", "chunked"),
+            ],
+        )
         self.close_connection = True
         if self.command == "HEAD":
             return
@@ -1288,8 +1505,10 @@ class _Handler(BaseHTTPRequestHandler):
                 if part.path is None:
                     self._server_error("AttributeError: 'str' object has no attribute 'sha'")
                     return
-                name = upload_name(part.filename or "", stub.gradio) if part.filename else (
-                    f"tmp{secrets.token_hex(5)}"
+                name = (
+                    upload_name(part.filename or "", stub.gradio)
+                    if part.filename
+                    else (f"tmp{secrets.token_hex(5)}")
                 )
                 if name in ("", ".", ".."):
                     self._json(400, {"detail": f"Invalid file name: {name}"})
@@ -1301,9 +1520,14 @@ class _Handler(BaseHTTPRequestHandler):
                 part.path = None
                 paths.append(str(dest))
                 with stub._lock:
-                    stub.uploads.append({"orig_name": part.filename or "",
-                                         "server_path": str(dest), "size": part.size,
-                                         "sha256": part.sha256})
+                    stub.uploads.append(
+                        {
+                            "orig_name": part.filename or "",
+                            "server_path": str(dest),
+                            "size": part.size,
+                            "sha256": part.sha256,
+                        }
+                    )
         finally:
             for part in parts:
                 if part.path is not None:
@@ -1373,14 +1597,17 @@ class _Handler(BaseHTTPRequestHandler):
             status = 206
             extra.append(("content-range", f"bytes {start}-{end}/{size}"))
         length = end - start + 1 if size else 0
-        self._start(status, [
-            ("content-type", media),
-            *extra,
-            ("content-disposition", disposition),
-            ("content-length", str(length)),
-            ("last-modified", formatdate(stat.st_mtime, usegmt=True)),
-            ("etag", f'"{int(stat.st_mtime_ns):x}-{size:x}"'),
-        ])
+        self._start(
+            status,
+            [
+                ("content-type", media),
+                *extra,
+                ("content-disposition", disposition),
+                ("content-length", str(length)),
+                ("last-modified", formatdate(stat.st_mtime, usegmt=True)),
+                ("etag", f'"{int(stat.st_mtime_ns):x}-{size:x}"'),
+            ],
+        )
         if self.command == "HEAD":
             return
         with path.open("rb") as fh:
@@ -1396,8 +1623,15 @@ class _Handler(BaseHTTPRequestHandler):
 
 
 def _with_body(received: Received, body: bytes) -> Received:
-    return Received(method=received.method, path=received.path, query=received.query,
-                    headers=received.headers, body=body, json=None, time=received.time)
+    return Received(
+        method=received.method,
+        path=received.path,
+        query=received.query,
+        headers=received.headers,
+        body=body,
+        json=None,
+        time=received.time,
+    )
 
 
 def _insert_state_slots(ep: Endpoint, data: list[Any]) -> list[Any]:
@@ -1415,12 +1649,24 @@ def _traceback_text(last_line: str) -> str:
     """5.x answers a 500 with its debug traceback (FastAPI app built with debug=True)."""
     site = "/usr/local/lib/python3.11/site-packages"
     frames = [
-        ("starlette/middleware/errors.py", 164, "__call__",
-         "await self.app(scope, receive, _send)"),
-        ("starlette/middleware/exceptions.py", 63, "__call__",
-         "await wrap_app_handling_exceptions(self.app, conn)(scope, receive, send)"),
-        ("starlette/routing.py", 716, "__call__",
-         "await self.middleware_stack(scope, receive, send)"),
+        (
+            "starlette/middleware/errors.py",
+            164,
+            "__call__",
+            "await self.app(scope, receive, _send)",
+        ),
+        (
+            "starlette/middleware/exceptions.py",
+            63,
+            "__call__",
+            "await wrap_app_handling_exceptions(self.app, conn)(scope, receive, send)",
+        ),
+        (
+            "starlette/routing.py",
+            716,
+            "__call__",
+            "await self.middleware_stack(scope, receive, send)",
+        ),
         ("starlette/routing.py", 736, "app", "await route.handle(scope, receive, send)"),
         ("fastapi/routing.py", 301, "app", "raw_response = await run_endpoint_function("),
         ("gradio/routes.py", 1323, "simple_predict_post", "fn = route_utils.get_fn("),
@@ -1444,8 +1690,15 @@ def serve(
     faults: Faults | None = None,
 ) -> None:
     """Serve until SIGINT/SIGTERM: the root URL first on stdout, a note on stderr."""
-    server = StubServer(gradio=gradio, host=host, port=port, app=app, heartbeat=heartbeat,
-                        show_error=show_error, faults=faults)
+    server = StubServer(
+        gradio=gradio,
+        host=host,
+        port=port,
+        app=app,
+        heartbeat=heartbeat,
+        show_error=show_error,
+        faults=faults,
+    )
     done = threading.Event()
 
     def on_signal(signum: int, frame: FrameType | None) -> None:

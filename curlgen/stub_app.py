@@ -55,20 +55,46 @@ BEHAVIOURS: dict[str, tuple[int | None, int | None, bool]] = {
 }
 
 _APP_KEYS = {
-    "title", "mode", "auth", "auth_message", "root_path", "info_status", "allow_hosts",
-    "show_error", "endpoints",
+    "title",
+    "mode",
+    "auth",
+    "auth_message",
+    "root_path",
+    "info_status",
+    "allow_hosts",
+    "show_error",
+    "endpoints",
 }
 _ENDPOINT_KEYS = {
-    "api_name", "fn", "fn_name", "inputs", "outputs", "show_api", "api_visibility",
-    "description", "options",
+    "api_name",
+    "fn",
+    "fn_name",
+    "inputs",
+    "outputs",
+    "show_api",
+    "api_visibility",
+    "description",
+    "options",
 }
 _COMPONENT_KEYS = {
-    "component", "label", "parameter_name", "default", "example", "choices", "minimum",
-    "maximum", "step", "precision", "file_count", "multiselect",
+    "component",
+    "label",
+    "parameter_name",
+    "default",
+    "example",
+    "choices",
+    "minimum",
+    "maximum",
+    "step",
+    "precision",
+    "file_count",
+    "multiselect",
 }
 
 FILE_EXAMPLE_URL = "https://github.com/gradio-app/gradio/raw/main/test/test_files/sample_file.pdf"
-IMAGE_EXAMPLE_URL = "https://raw.githubusercontent.com/gradio-app/gradio/main/test/test_files/bus.png"
+IMAGE_EXAMPLE_URL = (
+    "https://raw.githubusercontent.com/gradio-app/gradio/main/test/test_files/bus.png"
+)
 
 FILEDATA_DOC = (
     "The FileData class is a subclass of the GradioModel class that represents a file object "
@@ -365,7 +391,8 @@ def parse_app(spec: Any) -> App:
     app.show_error = show_error
     info_status = spec.get("info_status")
     if info_status is not None and (
-        isinstance(info_status, bool) or not isinstance(info_status, int)
+        isinstance(info_status, bool)
+        or not isinstance(info_status, int)
         or not 400 <= info_status <= 599
     ):
         raise _bad("info_status", "must be an HTTP error status (400-599)")
@@ -444,14 +471,22 @@ def file_schema(version: int) -> dict[str, Any]:
     }
     if version == 4:
         return body
-    return {"$defs": {"FileDataMeta": _FILEDATA_META_DEF}, **body,
-            "additional_description": FILEDATA_DOC}
+    return {
+        "$defs": {"FileDataMeta": _FILEDATA_META_DEF},
+        **body,
+        "additional_description": FILEDATA_DOC,
+    }
 
 
 def files_schema(version: int) -> dict[str, Any]:
     """The ListFiles schema of File(file_count="multiple")."""
-    item = {"description": FILEDATA_DOC, "properties": _filedata_properties(version),
-            "required": ["path"], "title": "FileData", "type": "object"}
+    item = {
+        "description": FILEDATA_DOC,
+        "properties": _filedata_properties(version),
+        "required": ["path"],
+        "title": "FileData",
+        "type": "object",
+    }
     defs: dict[str, Any] = {"FileData": item}
     if version != 4:
         defs["FileDataMeta"] = _FILEDATA_META_DEF
@@ -476,13 +511,25 @@ def image_schema(version: int) -> dict[str, Any]:
         "size": _nullable("integer", "Size", "Size of image in bytes"),
         "orig_name": _nullable("string", "Orig Name", "Original filename"),
         "mime_type": _nullable("string", "Mime Type", "mime type of image"),
-        "is_stream": {"default": False, "description": "Can always be set to False",
-                      "title": "Is Stream", "type": "boolean"},
-        "meta": {"additionalProperties": True, "default": {"_type": "gradio.FileData"},
-                 "title": "Meta", "type": "object"},
+        "is_stream": {
+            "default": False,
+            "description": "Can always be set to False",
+            "title": "Is Stream",
+            "type": "boolean",
+        },
+        "meta": {
+            "additionalProperties": True,
+            "default": {"_type": "gradio.FileData"},
+            "title": "Meta",
+            "type": "object",
+        },
     }
-    return {"properties": props, "title": "ImageData", "type": "object",
-            "additional_description": IMAGEDATA_DOC[version]}
+    return {
+        "properties": props,
+        "title": "ImageData",
+        "type": "object",
+        "additional_description": IMAGEDATA_DOC[version],
+    }
 
 
 def _num_text(value: Any) -> str:
@@ -530,8 +577,9 @@ def python_type(comp: Component, version: int, side: str) -> dict[str, Any]:
         type_ = "int" if version >= 5 and comp.precision == 0 else "float"
     if comp.kind == "dropdown":
         literal = "Literal[" + ", ".join(f"'{c}'" for c in comp.choices) + "]"
-        type_ = (("List" if version == 4 else "list") + f"[{literal}]") if comp.multiple \
-            else literal
+        type_ = (
+            (("List" if version == 4 else "list") + f"[{literal}]") if comp.multiple else literal
+        )
     schema = api_info(comp, version)
     if side == "in" and version >= 5:
         description = schema.get("additional_description", "")
@@ -543,8 +591,12 @@ def python_type(comp: Component, version: int, side: str) -> dict[str, Any]:
 
 
 def _handle_file(url: str) -> dict[str, Any]:
-    return {"path": url, "meta": {"_type": "gradio.FileData"},
-            "orig_name": url.rsplit("/", 1)[-1], "url": url}
+    return {
+        "path": url,
+        "meta": {"_type": "gradio.FileData"},
+        "orig_name": url.rsplit("/", 1)[-1],
+        "url": url,
+    }
 
 
 def example_input(comp: Component, version: int) -> Any:
@@ -582,9 +634,9 @@ def example_input(comp: Component, version: int) -> Any:
 def _component_entry(comp: Component, version: int, side: str) -> dict[str, Any]:
     templates = SHAPES[version]["components"]
     key = _shape_key(comp)
-    template = templates.get(f"{key}:{side}") or templates.get(f"{key}:in") or templates[
-        f"{key}:out"
-    ]
+    template = (
+        templates.get(f"{key}:{side}") or templates.get(f"{key}:in") or templates[f"{key}:out"]
+    )
     entry = copy.deepcopy(template)
     props: dict[str, Any] = {}
     if comp.default is not None:
@@ -650,7 +702,12 @@ def _dependency(ep: Endpoint, version: int) -> dict[str, Any]:
 
 
 def config_document(
-    app: App, version: int, *, root: str, app_id: int, show_error: bool,
+    app: App,
+    version: int,
+    *,
+    root: str,
+    app_id: int,
+    show_error: bool,
     username: str | None = None,
 ) -> dict[str, Any]:
     """The JSON of GET /config (and of window.gradio_config in the page)."""
@@ -711,8 +768,9 @@ def auth_required_config(app: App, version: int, root: str) -> dict[str, Any]:
         "root": root,
     }
     if version >= 5:
-        doc.update(page={"": {"layout": {}}}, pages=[""], components=[], dependencies=[],
-                   current_page="")
+        doc.update(
+            page={"": {"layout": {}}}, pages=[""], components=[], dependencies=[], current_page=""
+        )
     return doc
 
 
@@ -804,12 +862,16 @@ def _code_snippets(api: str, params: list[dict[str, Any]], root: str) -> dict[st
     for i, p in enumerate(file_params):
         example = p.get("example_input")
         url = example.get("url", "") if isinstance(example, dict) else ""
-        js += [f'const response_{i} = await fetch("{url}");',
-               f"const example{p['component']} = await response_{i}.blob();"]
+        js += [
+            f'const response_{i} = await fetch("{url}");',
+            f"const example{p['component']} = await response_{i}.blob();",
+        ]
     if file_params:
         js.append("")
-    js += [f'const client = await Client.connect("{root}");',
-           f'const result = await client.predict("{api}", {{']
+    js += [
+        f'const client = await Client.connect("{root}");',
+        f'const result = await client.predict("{api}", {{',
+    ]
     for p in params:
         if p in file_params:
             js.append(f"\t\t{p['parameter_name']}: handle_file(example{p['component']}),")
@@ -821,8 +883,11 @@ def _code_snippets(api: str, params: list[dict[str, Any]], root: str) -> dict[st
     name = api.lstrip("/")
     bash: list[str] = []
     if file_params:
-        bash += [f"FILE_PATH=$(curl -s -X POST {root}{API_PREFIX}/upload"
-                 " -F 'files=@/path/to/your/file' | tr -d '[]\" ')", ""]
+        bash += [
+            f"FILE_PATH=$(curl -s -X POST {root}{API_PREFIX}/upload"
+            " -F 'files=@/path/to/your/file' | tr -d '[]\" ')",
+            "",
+        ]
     entries = []
     for p in params:
         if p in file_params:
@@ -842,8 +907,12 @@ def _code_snippets(api: str, params: list[dict[str, Any]], root: str) -> dict[st
         for p in params
     }
     cli = f"{{command}} predict {root} {api} '{json.dumps(cli_args, indent=2)}'\n"
-    return {"python": "\n".join(py), "javascript": "\n".join(js), "bash": "\n".join(bash),
-            "cli": cli}
+    return {
+        "python": "\n".join(py),
+        "javascript": "\n".join(js),
+        "bash": "\n".join(bash),
+        "cli": cli,
+    }
 
 
 def info_document(app: App, version: int, *, root: str) -> dict[str, Any]:
@@ -856,16 +925,18 @@ def info_document(app: App, version: int, *, root: str) -> dict[str, Any]:
         for comp in ep.inputs:
             if comp.skip_api:
                 continue
-            params.append({
-                "label": _label(comp, "parameter"),
-                "parameter_name": comp.parameter_name,
-                "parameter_has_default": comp.default is not None,
-                "parameter_default": comp.default,
-                "type": api_info(comp, version),
-                "python_type": python_type(comp, version, "in"),
-                "component": _component_name(comp),
-                "example_input": example_input(comp, version),
-            })
+            params.append(
+                {
+                    "label": _label(comp, "parameter"),
+                    "parameter_name": comp.parameter_name,
+                    "parameter_has_default": comp.default is not None,
+                    "parameter_default": comp.default,
+                    "type": api_info(comp, version),
+                    "python_type": python_type(comp, version, "in"),
+                    "component": _component_name(comp),
+                    "example_input": example_input(comp, version),
+                }
+            )
         returns = [
             {
                 "label": _label(comp, "value"),

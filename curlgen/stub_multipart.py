@@ -145,9 +145,9 @@ def parse(read: Reader, boundary: bytes, tmp_dir: Path) -> list[Part]:
     while True:
         index = stream.buf.find(opening)
         if index >= 0:
-            stream.buf = stream.buf[index + len(opening):]
+            stream.buf = stream.buf[index + len(opening) :]
             break
-        stream.buf = stream.buf[-len(opening):]
+        stream.buf = stream.buf[-len(opening) :]
         if not stream.fill():
             raise MultipartError("no boundary in the body")
     parts: list[Part] = []
@@ -189,12 +189,12 @@ def parse(read: Reader, boundary: bytes, tmp_dir: Path) -> list[Part]:
                 while True:
                     index = stream.buf.find(delimiter)
                     if index >= 0:
-                        data, stream.buf = stream.buf[:index], stream.buf[index + len(delimiter):]
+                        data, stream.buf = stream.buf[:index], stream.buf[index + len(delimiter) :]
                         done = True
                     else:
                         keep = len(delimiter) - 1
                         data = stream.buf[:-keep] if len(stream.buf) > keep else b""
-                        stream.buf = stream.buf[len(data):]
+                        stream.buf = stream.buf[len(data) :]
                         done = False
                     if data:
                         part.size += len(data)

@@ -204,7 +204,7 @@ def _own_file_route(ctx: RunContext, url: str) -> str | None:
     marker = f"{ctx.prefix}/file="
     path = urllib.parse.unquote(parts.path)
     index = path.find(marker)
-    return path[index + len(marker):] if index >= 0 else None
+    return path[index + len(marker) :] if index >= 0 else None
 
 
 def _in_upload_dir(ctx: RunContext, path: str) -> bool:
@@ -226,7 +226,7 @@ def _one_file(ctx: RunContext, value: Any, image: bool) -> str:
     path = value["path"]
     prefix_route = f"{ctx.prefix}/file="
     if path.startswith(prefix_route):
-        path = urllib.parse.unquote(path[len(prefix_route):])
+        path = urllib.parse.unquote(path[len(prefix_route) :])
     elif _is_url(path):
         own = _own_file_route(ctx, path)
         if own is None:
@@ -279,8 +279,11 @@ def _round(value: Any, precision: int | None) -> Any:
 
 def _expected(comp: Component, version: int) -> str:
     return {
-        "textbox": "str | None", "number": "float | None", "slider": "float",
-        "checkbox": "bool | None", "json": "dict | list | str | None",
+        "textbox": "str | None",
+        "number": "float | None",
+        "slider": "float",
+        "checkbox": "bool | None",
+        "json": "dict | list | str | None",
         "file": "FileData | list[FileData] | None",
         "image": "ImageData | None" if version >= 5 else "FileData | None",
     }.get(comp.kind, "Any")
@@ -512,8 +515,9 @@ def _not_enough(ep: Endpoint, data: list[Any]) -> ValueError:
     )
 
 
-def _preprocess_error(ctx: RunContext, ep: Endpoint, index: int, value: Any,
-                      exc: Exception) -> ValueError:
+def _preprocess_error(
+    ctx: RunContext, ep: Endpoint, index: int, value: Any, exc: Exception
+) -> ValueError:
     names = ", ".join(c.kind for c in ep.inputs)
     comp = ep.inputs[index]
     value_repr = repr(value)
@@ -571,6 +575,14 @@ def run_event(ctx: RunContext, ep: Endpoint, data: list[Any]) -> Iterator[tuple[
             yield "complete", _outputs(ctx, ep, result)
     except Interrupted:
         return
-    except (GrError, ValueError, TypeError, LookupError, AttributeError, OSError,
-            ArithmeticError, RuntimeError) as exc:
+    except (
+        GrError,
+        ValueError,
+        TypeError,
+        LookupError,
+        AttributeError,
+        OSError,
+        ArithmeticError,
+        RuntimeError,
+    ) as exc:
         yield "error", error_payload(ctx, exc)

@@ -9,7 +9,6 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
-
 from conftest import run_cli
 
 # Where each flavour claims to run: the bash flavour under bash and zsh, sh under dash and busybox.
@@ -22,8 +21,13 @@ RUN_IDS = [f"{f}-{r[0]}" for f, r in ALL_RUNS]
 
 
 def make_script(
-    path: Path, url: str, api: str | None, *args: str, shell: str = "bash",
-    offline_major: int | None = None, env: dict[str, str] | None = None,
+    path: Path,
+    url: str,
+    api: str | None,
+    *args: str,
+    shell: str = "bash",
+    offline_major: int | None = None,
+    env: dict[str, str] | None = None,
 ) -> Path:
     """Run `curlgen script` and return the file it wrote."""
     argv = ["script", url]
@@ -49,15 +53,23 @@ def base_env(tmpdir: Path | None = None, **extra: str) -> dict[str, str]:
 
 
 def run_script(
-    runner: Sequence[str], script: Path, *args: str, env: dict[str, str] | None = None,
-    timeout: float = 60, cwd: Path | None = None,
+    runner: Sequence[str],
+    script: Path,
+    *args: str,
+    env: dict[str, str] | None = None,
+    timeout: float = 60,
+    cwd: Path | None = None,
 ) -> subprocess.CompletedProcess[str]:
     """Run `script` with interpreter `runner`."""
     if shutil.which(runner[0]) is None:
         pytest.fail(f"{runner[0]} is not installed: .ci/run installs it")
     return subprocess.run(
-        [*runner, str(script), *args], capture_output=True, text=True,
-        env=env if env is not None else base_env(), timeout=timeout, cwd=cwd,
+        [*runner, str(script), *args],
+        capture_output=True,
+        text=True,
+        env=env if env is not None else base_env(),
+        timeout=timeout,
+        cwd=cwd,
     )
 
 
@@ -67,8 +79,27 @@ def busybox_path(tmp: Path) -> str:
     bindir.mkdir(exist_ok=True)
     busybox = shutil.which("busybox")
     assert busybox, "busybox is not installed: .ci/run installs it"
-    for tool in ("busybox", "sh", "awk", "sed", "tail", "head", "mktemp", "tr", "dd", "tee", "mkfifo",
-                 "date", "sleep", "rm", "cat", "mkdir", "mv", "printf", "kill"):
+    for tool in (
+        "busybox",
+        "sh",
+        "awk",
+        "sed",
+        "tail",
+        "head",
+        "mktemp",
+        "tr",
+        "dd",
+        "tee",
+        "mkfifo",
+        "date",
+        "sleep",
+        "rm",
+        "cat",
+        "mkdir",
+        "mv",
+        "printf",
+        "kill",
+    ):
         link = bindir / tool
         if not link.exists():
             link.symlink_to(busybox)

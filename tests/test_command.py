@@ -9,10 +9,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import SHELLS, run_cli, run_in_shell
 from hypothesis import given
 from hypothesis import strategies as st
-
-from conftest import SHELLS, run_cli, run_in_shell
 
 VERSIONS = (4, 5, 6)
 MODES = ("plain", "token", "login", "session")
@@ -22,12 +21,31 @@ TOKEN = "hf_test_token_123"
 
 
 def generate(
-    url: str, major: int, style: str, mode: str, *, api: str = "reverse", data: str = '["hello"]',
-    session: str = "s3ss10n", fmt: str = "text",
+    url: str,
+    major: int,
+    style: str,
+    mode: str,
+    *,
+    api: str = "reverse",
+    data: str = '["hello"]',
+    session: str = "s3ss10n",
+    fmt: str = "text",
 ) -> str:
     """Run `curlgen command` and return what it printed."""
-    args = ["command", "--offline", "--gradio", str(major), url, api, "--data", data,
-            "--style", style, "--format", fmt]
+    args = [
+        "command",
+        "--offline",
+        "--gradio",
+        str(major),
+        url,
+        api,
+        "--data",
+        data,
+        "--style",
+        style,
+        "--format",
+        fmt,
+    ]
     if mode == "token":
         args.append("--token")
     if mode == "login":
@@ -128,8 +146,9 @@ def test_session_keeps_state(
 ) -> None:
     stub = stubs[major]
     session = f"sess{major}{shell}{style.replace('-', '')}"
-    text = generate(stub.url, major, style, "session", api="counter", data="[1, null]",
-                    session=session)
+    text = generate(
+        stub.url, major, style, "session", api="counter", data="[1, null]", session=session
+    )
     runner = run_two_step if style == "two-step" else run_one_liner
     first = sse_events(runner(shell, text, {}, tmp_path))
     second = sse_events(runner(shell, text, {}, tmp_path))
@@ -163,19 +182,33 @@ def test_prefix_per_version(major: int) -> None:
 
 
 def test_api_prefix_option() -> None:
-    res = run_cli("command", "--offline", "--api-prefix", "custom/api/", "http://h:1/app",
-                  "predict", "--data", "[1]")
+    res = run_cli(
+        "command",
+        "--offline",
+        "--api-prefix",
+        "custom/api/",
+        "http://h:1/app",
+        "predict",
+        "--data",
+        "[1]",
+    )
     assert res.exit_code == 0
     assert "http://h:1/app/custom/api/call/predict " in res.stdout
 
 
 def test_seed_shape_two_step() -> None:
-    text = generate("https://abidlabs-en2fr.hf.space", 4, "two-step", "token", api="predict",
-                    data='["Hello, my friend."]')
+    text = generate(
+        "https://abidlabs-en2fr.hf.space",
+        4,
+        "two-step",
+        "token",
+        api="predict",
+        data='["Hello, my friend."]',
+    )
     assert commands_of(text) == [
         'curl -X POST https://abidlabs-en2fr.hf.space/call/predict -H "Content-Type: '
         'application/json" -H "Authorization: Bearer $HF_TOKEN" -d \'{"data": ["Hello, my '
-        'friend."]}\'',
+        "friend.\"]}'",
         'curl -N "https://abidlabs-en2fr.hf.space/call/predict/$EVENT_ID" '
         '-H "Authorization: Bearer $HF_TOKEN"',
     ]
@@ -190,11 +223,29 @@ def test_token_never_printed(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_token_env_name() -> None:
-    res = run_cli("command", "--offline", "http://h:1", "p", "--data", "[1]", "--token",
-                  "--token-env", "MY_TOKEN")
+    res = run_cli(
+        "command",
+        "--offline",
+        "http://h:1",
+        "p",
+        "--data",
+        "[1]",
+        "--token",
+        "--token-env",
+        "MY_TOKEN",
+    )
     assert '-H "Authorization: Bearer $MY_TOKEN"' in res.stdout
-    bad = run_cli("command", "--offline", "http://h:1", "p", "--data", "[1]", "--token",
-                  "--token-env", "MY TOKEN; rm")
+    bad = run_cli(
+        "command",
+        "--offline",
+        "http://h:1",
+        "p",
+        "--data",
+        "[1]",
+        "--token",
+        "--token-env",
+        "MY TOKEN; rm",
+    )
     assert bad.exit_code == 2
     assert bad.stderr.count("\n") == 1
 
@@ -204,18 +255,29 @@ def test_token_env_name() -> None:
 @pytest.mark.parametrize("mode", MODES)
 @pytest.mark.parametrize("dialect", ["sh", "bash", "dash"])
 def test_shellcheck_clean(style: str, major: int, mode: str, dialect: str, tmp_path: Path) -> None:
-    text = generate("http://127.0.0.1:7860", major, style, mode,
-                    data='["it\'s $HOME `x` \\\\ \\"q\\" \\n é 😀 !x"]')
+    text = generate(
+        "http://127.0.0.1:7860",
+        major,
+        style,
+        mode,
+        data='["it\'s $HOME `x` \\\\ \\"q\\" \\n é 😀 !x"]',
+    )
     script = tmp_path / "cmd.sh"
     script.write_text(text, encoding="utf-8")
-    res = subprocess.run(["shellcheck", "-s", dialect, str(script)], capture_output=True,
-                         text=True)
+    res = subprocess.run(["shellcheck", "-s", dialect, str(script)], capture_output=True, text=True)
     assert res.returncode == 0, res.stdout + res.stderr
 
 
 def test_markdown_format(golden: Any) -> None:
-    text = generate("http://127.0.0.1:7860", 5, "two-step", "login", fmt="markdown",
-                    api="predict", data='["hi"]')
+    text = generate(
+        "http://127.0.0.1:7860",
+        5,
+        "two-step",
+        "login",
+        fmt="markdown",
+        api="predict",
+        data='["hi"]',
+    )
     lines = text.splitlines()
     assert lines[0].startswith("Call `/predict` of http://127.0.0.1:7860 (Gradio 5)")
     assert lines[2] == "```bash" and lines[-1] == "```"
@@ -232,8 +294,9 @@ def test_markdown_format(golden: Any) -> None:
     ],
 )
 def test_goldens(name: str, major: int, style: str, mode: str, golden: Any) -> None:
-    text = generate("http://127.0.0.1:7860", major, style, mode, api="predict",
-                    data='["Hello, my friend."]')
+    text = generate(
+        "http://127.0.0.1:7860", major, style, mode, api="predict", data='["Hello, my friend."]'
+    )
     golden(f"command/{name}.sh", text)
 
 
@@ -248,10 +311,14 @@ hostile_text = st.text(
 )
 
 
-@given(text=hostile_text, shell=st.sampled_from(sorted(SHELLS)),
-       style=st.sampled_from(["two-step", "one-liner"]))
-def test_any_value_arrives_unchanged(text: str, shell: str, style: str, stubs: Any,
-                                     tmp_path_factory: pytest.TempPathFactory) -> None:
+@given(
+    text=hostile_text,
+    shell=st.sampled_from(sorted(SHELLS)),
+    style=st.sampled_from(["two-step", "one-liner"]),
+)
+def test_any_value_arrives_unchanged(
+    text: str, shell: str, style: str, stubs: Any, tmp_path_factory: pytest.TempPathFactory
+) -> None:
     stub = stubs[6]
     cwd = tmp_path_factory.mktemp("q")
     out = generate(stub.url, 6, style, "plain", api="echo", data=json.dumps([text]))

@@ -28,8 +28,21 @@ PREFIX = {4: "", 5: "/gradio_api", 6: "/gradio_api"}
 GRADIO = {4: "4.44.1", 5: "5.50.0", 6: "6.31.0"}
 
 DEFAULT_NAMES = [
-    "reverse", "multi", "file_info", "image_flip", "stream", "stream_fail", "counter", "fail",
-    "crash", "slow", "types", "echo", "big", "file_out", "files_multi",
+    "reverse",
+    "multi",
+    "file_info",
+    "image_flip",
+    "stream",
+    "stream_fail",
+    "counter",
+    "fail",
+    "crash",
+    "slow",
+    "types",
+    "echo",
+    "big",
+    "file_out",
+    "files_multi",
 ]
 
 
@@ -111,7 +124,8 @@ def test_parameters_returns_and_descriptions(stub_of: Any, v: int) -> None:
     assert all(p.has_example for p in multi.params)
     assert multi.params[2].type_description == ("numeric value between 1 and 5" if v == 4 else "")
     assert [(r.label, r.component) for r in multi.returns] == [
-        ("joined", "Textbox"), ("length", "Number")
+        ("joined", "Textbox"),
+        ("length", "Number"),
     ]
     # Number(precision=0): "int" on 5 and 6, 4 says float
     assert multi.returns[1].python_type == ("float" if v == 4 else "int")
@@ -119,8 +133,9 @@ def test_parameters_returns_and_descriptions(stub_of: Any, v: int) -> None:
     choice = types.params[-1]
     assert (choice.kind, choice.choices, choice.default) == ("string", ("a", "b", "c"), "a")
     assert all(not p.choices for p in types.params[:-1])
-    assert types.description == ("" if v == 4 else
-                                 "Report each received value and its Python type name.")
+    assert types.description == (
+        "" if v == 4 else "Report each received value and its Python type name."
+    )
     assert endpoint(app, "reverse").description == ""
 
 
@@ -173,7 +188,8 @@ def test_undocumented_and_private(stub_of: Any, v: int) -> None:
     assert names(discover(s.url)) == ["kinds", "one_file", "many_files", "picture", "state_first"]
     app = discover(s.url, include_hidden=True)
     assert [(e.api_name, e.visible) for e in app.endpoints][-2:] == [
-        ("undocumented", False), ("private", False)
+        ("undocumented", False),
+        ("private", False),
     ]
 
 
@@ -210,7 +226,10 @@ def test_interface_default_api_name(stub_of: Any, v: int) -> None:
     assert names(app) == (["shout"] if v == 6 else ["predict"])
     (param,) = app.endpoints[0].params
     assert (param.name, param.kind, param.has_default, param.example) == (
-        "text", "string", False, "Hello!!"
+        "text",
+        "string",
+        False,
+        "Hello!!",
     )
     assert app.endpoints[0].description == ("" if v == 4 else "Return the text upper-cased.")
 
@@ -233,7 +252,10 @@ def test_login(stub_of: Any, v: int) -> None:
     assert names(app) == ["reverse", "counter"]
     assert endpoint(app, "counter").state_inputs == (1,)
     assert requests_of(s) == [
-        ("GET", "/config"), ("POST", "/login"), ("GET", "/config"), ("GET", f"{PREFIX[v]}/info")
+        ("GET", "/config"),
+        ("POST", "/login"),
+        ("GET", "/config"),
+        ("GET", f"{PREFIX[v]}/info"),
     ]
     login = s.received[1]
     assert login.headers["content-type"] == "application/x-www-form-urlencoded"
@@ -444,8 +466,14 @@ def test_403_asks_for_a_token(served: Any) -> None:
 class RealApp(Served):
     """Answers as the captured real Gradio server did (tests/fixtures/real)."""
 
-    def __init__(self, major: int, app: str, *, info_status: int | None = None,
-                 config_status: int | None = None) -> None:
+    def __init__(
+        self,
+        major: int,
+        app: str,
+        *,
+        info_status: int | None = None,
+        config_status: int | None = None,
+    ) -> None:
         self.major, self.app = major, app
         self.mount = "/gradio" if app == "mount_app" else ""
         self.prefix = PREFIX[major]
@@ -484,11 +512,18 @@ class RealApp(Served):
         if method == "POST" and path == self.mount + "/login" and self.auth:
             form = dict(urllib.parse.parse_qsl(body.decode()))
             if (form.get("username"), form.get("password")) == ("user", "pass"):
-                return (200, js, b'{"success":true}', [
-                    ("set-cookie", f"access-token-x={self.token}; HttpOnly; Path=/; "
-                                   "SameSite=none; Secure"),
-                    ("set-cookie", f"{cookie}; HttpOnly; Path=/; SameSite=lax"),
-                ])
+                return (
+                    200,
+                    js,
+                    b'{"success":true}',
+                    [
+                        (
+                            "set-cookie",
+                            f"access-token-x={self.token}; HttpOnly; Path=/; SameSite=none; Secure",
+                        ),
+                        ("set-cookie", f"{cookie}; HttpOnly; Path=/; SameSite=lax"),
+                    ],
+                )
             return (400, js, b'{"detail":"Incorrect credentials."}', [])
         return (404, js, b'{"detail":"Not Found"}', [])
 
@@ -521,15 +556,27 @@ def test_real_blocks_app(real: Any, v: int) -> None:
     assert names(app) == DEFAULT_NAMES == real_info_names(v, "blocks_app")
     kinds = {e.api_name: [p.kind for p in e.params] for e in app.endpoints}
     assert kinds == {
-        "reverse": ["string"], "multi": ["string", "boolean", "number"], "file_info": ["file"],
-        "image_flip": ["file"], "stream": ["string"], "stream_fail": ["string"],
-        "counter": ["number"], "fail": ["string"], "crash": ["string"], "slow": ["number"],
-        "types": ["string", "number", "boolean", "number", "string"], "echo": ["string"],
-        "big": ["number"], "file_out": ["string"], "files_multi": ["files"],
+        "reverse": ["string"],
+        "multi": ["string", "boolean", "number"],
+        "file_info": ["file"],
+        "image_flip": ["file"],
+        "stream": ["string"],
+        "stream_fail": ["string"],
+        "counter": ["number"],
+        "fail": ["string"],
+        "crash": ["string"],
+        "slow": ["number"],
+        "types": ["string", "number", "boolean", "number", "string"],
+        "echo": ["string"],
+        "big": ["number"],
+        "file_out": ["string"],
+        "files_multi": ["files"],
     }
     multi = endpoint(app, "multi")
     assert [(p.name, p.default) for p in multi.params] == [
-        ("text", "hi"), ("shout", False), ("times", 2)
+        ("text", "hi"),
+        ("shout", False),
+        ("times", 2),
     ]
     assert endpoint(app, "echo").params[0].default == ""
     assert endpoint(app, "types").params[4].choices == ("a", "b", "c")
@@ -543,7 +590,7 @@ def test_real_blocks_app(real: Any, v: int) -> None:
             assert (e.state_inputs, e.state_outputs) == ((), ()), e.api_name
     assert endpoint(app, "echo").description == ("" if v == 4 else "Return the text unchanged.")
     hidden = discover(r.url, include_hidden=True)
-    extra = [(e.api_name, e.visible) for e in hidden.endpoints[len(DEFAULT_NAMES):]]
+    extra = [(e.api_name, e.visible) for e in hidden.endpoints[len(DEFAULT_NAMES) :]]
     assert extra == [("hidden", False)] + ([("private", False)] if v == 6 else [])
 
 
@@ -558,7 +605,9 @@ def test_real_interface_app(real: Any, v: int) -> None:
     # the Interface's own listeners: js-only ones are left out, the others are hidden
     everything = discover(r.url, include_hidden=True)
     assert [(e.api_name, e.visible) for e in everything.endpoints][1:] == [
-        ("lambda", False), ("Flag", False), ("reset", False)
+        ("lambda", False),
+        ("Flag", False),
+        ("reset", False),
     ]
 
 
@@ -604,8 +653,17 @@ def test_real_info_500_falls_back_to_config(real: Any, v: int) -> None:
         assert mine.state_outputs == theirs.state_outputs
         # parameter_name comes from the function's signature, which /config does not show
         assert [p.name for p in mine.params] == [q.label for q in theirs.params]
-        same = ("label", "component", "kind", "python_type", "has_default", "default",
-                "has_example", "example", "choices")
+        same = (
+            "label",
+            "component",
+            "kind",
+            "python_type",
+            "has_default",
+            "default",
+            "has_example",
+            "example",
+            "choices",
+        )
         for p, q in zip(mine.params, theirs.params):
             assert [getattr(p, k) for k in same] == [getattr(q, k) for k in same], p.name
         assert mine.returns == theirs.returns

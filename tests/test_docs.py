@@ -11,8 +11,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
 from conftest import run_cli, run_in_shell, start_stub
+
 from curlgen.stub import DEFAULT_APP
 
 VERSIONS = (4, 5, 6)
@@ -44,8 +44,15 @@ def docs_app(file_url: str, auth: bool = False) -> dict[str, Any]:
         if e["api_name"] not in keep:
             continue
         if e["api_name"] == "file_info":
-            e = dict(e, inputs=[dict(e["inputs"][0], example={
-                "path": file_url, "meta": {"_type": "gradio.FileData"}})])
+            e = dict(
+                e,
+                inputs=[
+                    dict(
+                        e["inputs"][0],
+                        example={"path": file_url, "meta": {"_type": "gradio.FileData"}},
+                    )
+                ],
+            )
         endpoints.append(e)
     app: dict[str, Any] = {"endpoints": endpoints, "allow_hosts": ["127.0.0.1"]}
     if auth:
@@ -85,8 +92,9 @@ def test_docs_examples_run(major: int, shell: str, file_url: str, tmp_path: Path
         res = run_cli("docs", stub.url)
         assert res.exit_code == 0, res.stderr
         docs = sections(res.stdout)
-        assert sorted(docs) == sorted(["/reverse", "/multi", "/counter", "/stream", "/fail",
-                                       "/file_info", "/types"])
+        assert sorted(docs) == sorted(
+            ["/reverse", "/multi", "/counter", "/stream", "/fail", "/file_info", "/types"]
+        )
         for name, blocks in docs.items():
             assert len(blocks) == 2, name
             first, second = run_blocks(blocks, shell, tmp_path, {})
@@ -128,7 +136,7 @@ def test_docs_file_output_and_contents(stubs: Any, tmp_path: Path) -> None:
     assert text.startswith(f"# API of {stubs[6].url}\n")
     assert "Gradio 6.31.0, API prefix `/gradio_api`" in text
     assert "- [`/reverse`](#reverse)" in text
-    assert "| `text` | str | `\"hello\"` | Textbox |" in text
+    assert '| `text` | str | `"hello"` | Textbox |' in text
     assert "`curlgen script" in text
     assert "/hidden" not in text
 
@@ -141,9 +149,16 @@ def test_docs_errors() -> None:
 
 
 def test_docs_endpoint_without_example(tmp_path: Path) -> None:
-    app = {"endpoints": [{"api_name": "need", "fn": "echo",
-                          "inputs": [{"component": "Textbox", "label": "text"}],
-                          "outputs": [{"component": "Textbox", "label": "out"}]}]}
+    app = {
+        "endpoints": [
+            {
+                "api_name": "need",
+                "fn": "echo",
+                "inputs": [{"component": "Textbox", "label": "text"}],
+                "outputs": [{"component": "Textbox", "label": "out"}],
+            }
+        ]
+    }
     stub = start_stub(6, app=app)
     try:
         res = run_cli("docs", stub.url)

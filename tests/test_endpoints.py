@@ -88,10 +88,19 @@ def test_all_lists_hidden_endpoints(kinds_apps: dict[int, StubServer], v: int) -
 def test_text_shows_choices_and_state(kinds_apps: dict[int, StubServer], v: int) -> None:
     text = listing(kinds_apps[v].url)
     color = next(line for line in text.splitlines() if line.strip().startswith("color"))
-    assert color.split() == ["color", "Literal['red',", "'green']", '"red"', "Dropdown", '"red",',
-                             '"green"']
-    assert "state: send data as [null, text] (null holds each gr.State slot); " \
-           "the result is [text, null]" in text
+    assert color.split() == [
+        "color",
+        "Literal['red',",
+        "'green']",
+        '"red"',
+        "Dropdown",
+        '"red",',
+        '"green"',
+    ]
+    assert (
+        "state: send data as [null, text] (null holds each gr.State slot); "
+        "the result is [text, null]" in text
+    )
 
 
 @pytest.mark.parametrize("v", VERSIONS)
@@ -100,8 +109,13 @@ def test_json(stubs: dict[int, StubServer], validator: Any, v: int) -> None:
     doc = as_json(url)
     validator.validate(doc)
     assert doc["schema"] == SCHEMA_ID
-    assert doc["app"] == {"url": url, "gradio_version": GRADIO[v], "major": v,
-                          "api_prefix": PREFIX[v], "auth_required": False}
+    assert doc["app"] == {
+        "url": url,
+        "gradio_version": GRADIO[v],
+        "major": v,
+        "api_prefix": PREFIX[v],
+        "auth_required": False,
+    }
     by_name = {e["api_name"]: e for e in doc["endpoints"]}
     assert "/hidden" not in by_name
     assert list(by_name)[:3] == ["/reverse", "/multi", "/file_info"]
@@ -109,16 +123,25 @@ def test_json(stubs: dict[int, StubServer], validator: Any, v: int) -> None:
     assert by_name["/counter"]["state_outputs"] == [1]
     times = by_name["/multi"]["parameters"][2]
     assert times == {
-        "name": "times", "label": "times", "type": "number", "python_type": "float",
+        "name": "times",
+        "label": "times",
+        "type": "number",
+        "python_type": "float",
         "type_description": "numeric value between 1 and 5" if v == 4 else "",
-        "component": "Slider", "required": False, "default": 2, "example": 1, "choices": [],
+        "component": "Slider",
+        "required": False,
+        "default": 2,
+        "example": 1,
+        "choices": [],
     }
     path = by_name["/file_info"]["parameters"][0]
     assert (path["type"], path["required"], path["default"]) == ("file", True, None)
     assert by_name["/files_multi"]["parameters"][0]["type"] == "files"
     assert by_name["/types"]["parameters"][4]["choices"] == ["a", "b", "c"]
     assert by_name["/multi"]["returns"][0] == {
-        "label": "joined", "python_type": "str", "component": "Textbox"
+        "label": "joined",
+        "python_type": "str",
+        "component": "Textbox",
     }
 
 
@@ -127,12 +150,22 @@ def test_json_all(kinds_apps: dict[int, StubServer], validator: Any, v: int) -> 
     doc = as_json(kinds_apps[v].url, "--all")
     validator.validate(doc)
     assert [(e["api_name"], e["visible"]) for e in doc["endpoints"]] == [
-        ("/kinds", True), ("/one_file", True), ("/many_files", True), ("/picture", True),
-        ("/state_first", True), ("/undocumented", False), ("/private", False),
+        ("/kinds", True),
+        ("/one_file", True),
+        ("/many_files", True),
+        ("/picture", True),
+        ("/state_first", True),
+        ("/undocumented", False),
+        ("/private", False),
     ]
     kinds = doc["endpoints"][0]["parameters"]
     assert [p["type"] for p in kinds] == [
-        "string", "number" if v == 4 else "integer", "number", "boolean", "string", "json",
+        "string",
+        "number" if v == 4 else "integer",
+        "number",
+        "boolean",
+        "string",
+        "json",
         "json",
     ]
     assert kinds[0]["required"] and kinds[0]["default"] is None
@@ -147,8 +180,9 @@ def test_json_is_stable(stubs: dict[int, StubServer]) -> None:
 
 
 @pytest.mark.parametrize("v", VERSIONS)
-def test_login_from_the_environment(auth_apps: dict[int, StubServer], validator: Any,
-                                    v: int) -> None:
+def test_login_from_the_environment(
+    auth_apps: dict[int, StubServer], validator: Any, v: int
+) -> None:
     s = auth_apps[v]
     env = {"GRADIO_USERNAME": "user", "GRADIO_PASSWORD": "pass"}
     doc = as_json(s.url, env=env)
@@ -187,7 +221,8 @@ def test_one_config_and_one_info(stubs: dict[int, StubServer], v: int) -> None:
     s.reset()
     listing(s.url)
     assert [(r.method, r.path) for r in s.received] == [
-        ("GET", "/config"), ("GET", f"{PREFIX[v]}/info")
+        ("GET", "/config"),
+        ("GET", f"{PREFIX[v]}/info"),
     ]
 
 
@@ -229,9 +264,19 @@ def test_golden_text(stubs: dict[int, StubServer], golden: Any) -> None:
 def test_schema_ships_in_the_wheel(tmp_path: Path) -> None:
     assert SCHEMA_PATH.parent.name == "curlgen" and SCHEMA_PATH.is_file()
     subprocess.run(
-        [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(tmp_path),
-         str(ROOT)],
-        check=True, capture_output=True, timeout=120,
+        [
+            sys.executable,
+            "-m",
+            "build",
+            "--wheel",
+            "--no-isolation",
+            "--outdir",
+            str(tmp_path),
+            str(ROOT),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=120,
     )
     (wheel,) = tmp_path.glob("*.whl")
     with zipfile.ZipFile(wheel) as zf:

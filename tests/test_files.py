@@ -10,13 +10,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
 from conftest import ROOT, run_cli, run_in_shell, start_stub
-from curlgen.stub import DEFAULT_APP, load_app
 from scriptkit import ALL_RUNS, RUN_IDS, base_env, make_script, run_script
 
+from curlgen.stub import DEFAULT_APP, load_app
+
 VERSIONS = (4, 5, 6)
-HOSTILE = ["my photo ü.png", "it's \"q\".txt", "-dash.txt", "a;b,c=d.txt", "ünï cödé 😀.txt"]
+HOSTILE = ["my photo ü.png", 'it\'s "q".txt', "-dash.txt", "a;b,c=d.txt", "ünï cödé 😀.txt"]
 KINDS = load_app(ROOT / "tests" / "stub_apps" / "kinds.json")
 
 
@@ -45,7 +45,8 @@ def file_stubs() -> Iterator[dict[int, Any]]:
     """Stubs that may fetch URL inputs from loopback (5/6 refuse private hosts otherwise)."""
     app = dict(KINDS, allow_hosts=["127.0.0.1"])
     app["endpoints"] = KINDS["endpoints"] + [
-        e for e in DEFAULT_APP["endpoints"] if e["api_name"] in ("file_out",)]
+        e for e in DEFAULT_APP["endpoints"] if e["api_name"] in ("file_out",)
+    ]
     servers = {v: start_stub(v, app=app) for v in VERSIONS}
     yield servers
     for s in servers.values():
@@ -61,11 +62,18 @@ def local_file(folder: Path, name: str, content: bytes = b"hello file\n") -> Pat
 
 @pytest.mark.parametrize("major", VERSIONS)
 @pytest.mark.parametrize(("flavour", "runner"), ALL_RUNS, ids=RUN_IDS)
-def test_upload_hostile_names(major: int, flavour: str, runner: list[str], file_stubs: Any,
-                              tmp_path: Path) -> None:
+def test_upload_hostile_names(
+    major: int, flavour: str, runner: list[str], file_stubs: Any, tmp_path: Path
+) -> None:
     stub = file_stubs[major]
-    script = make_script(tmp_path / "one.sh", stub.url, "one_file", "-p",
-                         f"document={tmp_path / 'baked.txt'}", shell=flavour)
+    script = make_script(
+        tmp_path / "one.sh",
+        stub.url,
+        "one_file",
+        "-p",
+        f"document={tmp_path / 'baked.txt'}",
+        shell=flavour,
+    )
     local_file(tmp_path, "baked.txt", b"baked\n")
     for name in HOSTILE:
         path = local_file(tmp_path / "in", name, name.encode() + b"\n")
@@ -89,8 +97,15 @@ def test_upload_hostile_names(major: int, flavour: str, runner: list[str], file_
 @pytest.mark.parametrize("major", VERSIONS)
 def test_relative_path_and_upload_auth(major: int, auth_stubs: Any, tmp_path: Path) -> None:
     stub = auth_stubs[major]
-    script = make_script(tmp_path / "f.sh", stub.url, "file_info", "-p", "path=rel.txt",
-                         shell="sh", env={"GRADIO_USERNAME": "user", "GRADIO_PASSWORD": "pass"})
+    script = make_script(
+        tmp_path / "f.sh",
+        stub.url,
+        "file_info",
+        "-p",
+        "path=rel.txt",
+        shell="sh",
+        env={"GRADIO_USERNAME": "user", "GRADIO_PASSWORD": "pass"},
+    )
     local_file(tmp_path, "rel.txt", b"12345")
     env = base_env(GRADIO_USERNAME="user", GRADIO_PASSWORD="pass", HF_TOKEN="tok")
     res = run_script(["dash"], script, env=env, cwd=tmp_path)
@@ -105,8 +120,9 @@ def test_several_files(major: int, file_stubs: Any, tmp_path: Path) -> None:
     stub = file_stubs[major]
     a = local_file(tmp_path, "a one.txt", b"a")
     b = local_file(tmp_path, "b ü.txt", b"bb")
-    script = make_script(tmp_path / "m.sh", stub.url, "many_files", "-p", f"documents={a}",
-                         shell="bash")
+    script = make_script(
+        tmp_path / "m.sh", stub.url, "many_files", "-p", f"documents={a}", shell="bash"
+    )
     res = run_script(["bash"], script, "--documents", str(a), "--documents", str(b))
     assert res.returncode == 0, res.stderr
     names = [(Path(d["name"]).name, d["size"]) for d in json.loads(res.stdout)[0]]
@@ -120,29 +136,37 @@ def test_several_files(major: int, file_stubs: Any, tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("major", VERSIONS)
-def test_url_input_is_sent_not_uploaded(major: int, file_stubs: Any, file_server: str,
-                                        tmp_path: Path) -> None:
+def test_url_input_is_sent_not_uploaded(
+    major: int, file_stubs: Any, file_server: str, tmp_path: Path
+) -> None:
     stub = file_stubs[major]
     url = f"{file_server}/upload-me.txt"
-    script = make_script(tmp_path / "u.sh", stub.url, "one_file", "-p", f"document={url}",
-                         shell="sh")
+    script = make_script(
+        tmp_path / "u.sh", stub.url, "one_file", "-p", f"document={url}", shell="sh"
+    )
     before = len(stub.uploads)
     res = run_script(["dash"], script)
     assert res.returncode == 0, res.stderr
     assert len(stub.uploads) == before, "a URL is not uploaded"
     assert stub.calls("one_file")[-1].json["data"][0] == {
-        "path": url, "meta": {"_type": "gradio.FileData"}}
+        "path": url,
+        "meta": {"_type": "gradio.FileData"},
+    }
     assert json.loads(res.stdout)[1].endswith(": 17 bytes"), "the file served over http"
 
 
 def test_missing_file_is_exit_2_before_any_request(file_stubs: Any, tmp_path: Path) -> None:
     stub = file_stubs[6]
     local_file(tmp_path, "x.txt")
-    script = make_script(tmp_path / "f.sh", stub.url, "one_file", "-p",
-                         f"document={tmp_path / 'x.txt'}", shell="sh")
+    script = make_script(
+        tmp_path / "f.sh", stub.url, "one_file", "-p", f"document={tmp_path / 'x.txt'}", shell="sh"
+    )
     before = len(stub.received)
-    for args in (["--document", str(tmp_path / "nope.txt")], ["--document", str(tmp_path)],
-                 ["--data", json.dumps([str(tmp_path / "gone.txt")])]):
+    for args in (
+        ["--document", str(tmp_path / "nope.txt")],
+        ["--document", str(tmp_path)],
+        ["--data", json.dumps([str(tmp_path / "gone.txt")])],
+    ):
         res = run_script(["dash"], script, *args)
         assert res.returncode == 2, args
         assert "cannot read the file" in res.stderr
@@ -152,8 +176,9 @@ def test_missing_file_is_exit_2_before_any_request(file_stubs: Any, tmp_path: Pa
 def test_data_flag_with_a_local_path(file_stubs: Any, tmp_path: Path) -> None:
     stub = file_stubs[5]
     path = local_file(tmp_path, "from data ü.txt", b"xyz")
-    script = make_script(tmp_path / "f.sh", stub.url, "one_file", "-p", f"document={path}",
-                         shell="sh")
+    script = make_script(
+        tmp_path / "f.sh", stub.url, "one_file", "-p", f"document={path}", shell="sh"
+    )
     res = run_script(["dash"], script, "--data", json.dumps([str(path)]))
     assert res.returncode == 0, res.stderr
     assert stub.calls("one_file")[-1].json["data"][0]["orig_name"] == "from data ü.txt"
@@ -161,11 +186,13 @@ def test_data_flag_with_a_local_path(file_stubs: Any, tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("major", VERSIONS)
 @pytest.mark.parametrize(("flavour", "runner"), [ALL_RUNS[0], ALL_RUNS[3]], ids=["bash", "busybox"])
-def test_download(major: int, flavour: str, runner: list[str], file_stubs: Any,
-                  tmp_path: Path) -> None:
+def test_download(
+    major: int, flavour: str, runner: list[str], file_stubs: Any, tmp_path: Path
+) -> None:
     stub = file_stubs[major]
-    script = make_script(tmp_path / "o.sh", stub.url, "file_out", "-p", "content=hi there",
-                         shell=flavour)
+    script = make_script(
+        tmp_path / "o.sh", stub.url, "file_out", "-p", "content=hi there", shell=flavour
+    )
     out = tmp_path / "out dir"
     res = run_script(runner, script, "--download", str(out))
     assert res.returncode == 0, res.stderr
@@ -197,30 +224,40 @@ class HostileGradio(http.server.BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(body)
 
-    def do_POST(self) -> None:  # noqa: N802
+    def do_POST(self) -> None:
         self.rfile.read(int(self.headers.get("Content-Length", 0)))
         self._send(b'{"event_id":"' + b"a" * 32 + b'"}')
 
-    def do_GET(self) -> None:  # noqa: N802
+    def do_GET(self) -> None:
         if self.path.startswith("/gradio_api/file="):
             self._send(b"payload", "text/plain")
             return
-        data = [{"path": "/srv/out.txt", "url": None, "size": 7, "orig_name": self.NAME,
-                 "mime_type": None, "is_stream": False, "meta": {"_type": "gradio.FileData"}}]
-        self._send(f"event: complete\ndata: {json.dumps(data)}\n\n".encode(),
-                   "text/event-stream")
+        data = [
+            {
+                "path": "/srv/out.txt",
+                "url": None,
+                "size": 7,
+                "orig_name": self.NAME,
+                "mime_type": None,
+                "is_stream": False,
+                "meta": {"_type": "gradio.FileData"},
+            }
+        ]
+        self._send(f"event: complete\ndata: {json.dumps(data)}\n\n".encode(), "text/event-stream")
 
 
-@pytest.mark.parametrize("name", ["../escape.txt", "..", "a/../../b.txt", "/etc/passwd",
-                                  ".hidden", "x\ty\n.txt", ""])
+@pytest.mark.parametrize(
+    "name", ["../escape.txt", "..", "a/../../b.txt", "/etc/passwd", ".hidden", "x\ty\n.txt", ""]
+)
 def test_download_names_stay_inside(name: str, tmp_path: Path) -> None:
     handler = type("H", (HostileGradio,), {"NAME": name})
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         url = f"http://127.0.0.1:{server.server_address[1]}"
-        script = make_script(tmp_path / "o.sh", url, "x", "--data", "[]", shell="sh",
-                             offline_major=6)
+        script = make_script(
+            tmp_path / "o.sh", url, "x", "--data", "[]", shell="sh", offline_major=6
+        )
         dest = tmp_path / "work" / "d"
         res = run_script(["dash"], script, "--download", str(dest))
         assert res.returncode == 0, res.stderr
@@ -246,10 +283,11 @@ def test_download_keeps_the_result_on_stdout(file_stubs: Any, tmp_path: Path) ->
 @pytest.mark.parametrize("major", VERSIONS)
 @pytest.mark.parametrize("style", ["two-step", "one-liner"])
 @pytest.mark.parametrize("shell", ["bash", "dash", "zsh", "busybox"])
-def test_command_upload_step_runs(major: int, style: str, shell: str, file_stubs: Any,
-                                  tmp_path: Path) -> None:
+def test_command_upload_step_runs(
+    major: int, style: str, shell: str, file_stubs: Any, tmp_path: Path
+) -> None:
     stub = file_stubs[major]
-    path = local_file(tmp_path, "it's my fïle \"1\".txt", b"12345678")
+    path = local_file(tmp_path, 'it\'s my fïle "1".txt', b"12345678")
     res = run_cli("command", stub.url, "one_file", "-p", f"document={path}", "--style", style)
     assert res.exit_code == 0, res.stderr
     text = res.stdout
@@ -264,5 +302,5 @@ def test_command_upload_step_runs(major: int, style: str, shell: str, file_stubs
         out = run_in_shell(shell, text, cwd=tmp_path).stdout
     assert "8 bytes" in out
     sent = stub.calls("one_file")[-1].json["data"][0]
-    assert sent["orig_name"] == "it's my fïle \"1\".txt"
+    assert sent["orig_name"] == 'it\'s my fïle "1".txt'
     assert Path(sent["path"]).read_bytes() == b"12345678"

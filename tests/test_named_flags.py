@@ -8,23 +8,32 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
 from conftest import ROOT, run_cli, start_stub
-from curlgen.stub import load_app
 from scriptkit import ALL_RUNS, RUN_IDS, base_env, make_script, run_script
+
+from curlgen.stub import load_app
 
 VERSIONS = (4, 5, 6)
 KINDS = load_app(ROOT / "tests" / "stub_apps" / "kinds.json")
 CLASH = {
-    "endpoints": [{
-        "api_name": "clash", "fn": "echo",
-        "inputs": [{"component": "Textbox", "label": "url", "default": "u"},
-                   {"component": "Textbox", "label": "data", "default": "d"},
-                   {"component": "Textbox", "label": "input url", "default": "i"},
-                   {"component": "Number", "label": "timeout", "default": 1}],
-        "outputs": [{"component": "Textbox", "label": "a"}, {"component": "Textbox", "label": "b"},
-                    {"component": "Textbox", "label": "c"}, {"component": "Number", "label": "d"}],
-    }],
+    "endpoints": [
+        {
+            "api_name": "clash",
+            "fn": "echo",
+            "inputs": [
+                {"component": "Textbox", "label": "url", "default": "u"},
+                {"component": "Textbox", "label": "data", "default": "d"},
+                {"component": "Textbox", "label": "input url", "default": "i"},
+                {"component": "Number", "label": "timeout", "default": 1},
+            ],
+            "outputs": [
+                {"component": "Textbox", "label": "a"},
+                {"component": "Textbox", "label": "b"},
+                {"component": "Textbox", "label": "c"},
+                {"component": "Number", "label": "d"},
+            ],
+        }
+    ],
 }
 
 
@@ -38,11 +47,20 @@ def kinds_stubs() -> Any:
 
 @pytest.mark.parametrize("major", VERSIONS)
 @pytest.mark.parametrize(("flavour", "runner"), ALL_RUNS, ids=RUN_IDS)
-def test_typed_flags_arrive_typed(major: int, flavour: str, runner: list[str], kinds_stubs: Any,
-                                  tmp_path: Path) -> None:
+def test_typed_flags_arrive_typed(
+    major: int, flavour: str, runner: list[str], kinds_stubs: Any, tmp_path: Path
+) -> None:
     stub = kinds_stubs[major]
-    script = make_script(tmp_path / "kinds.sh", stub.url, "kinds", "-p", "text=baked",
-                         "-p", "flag=true", shell=flavour)
+    script = make_script(
+        tmp_path / "kinds.sh",
+        stub.url,
+        "kinds",
+        "-p",
+        "text=baked",
+        "-p",
+        "flag=true",
+        shell=flavour,
+    )
     res = subprocess.run(["shellcheck", "-s", flavour, str(script)], capture_output=True, text=True)
     assert res.returncode == 0, res.stdout
     # Nothing given: the values baked in: given ones, then the schema's defaults, then its
@@ -50,27 +68,47 @@ def test_typed_flags_arrive_typed(major: int, flavour: str, runner: list[str], k
     res = run_script(runner, script)
     assert res.returncode == 0, res.stderr
     assert stub.calls("kinds")[-1].json == {
-        "data": ["baked", 2, 0.5, True, "red", ["x"], {"a": [1, 2]}]}
+        "data": ["baked", 2, 0.5, True, "red", ["x"], {"a": [1, 2]}]
+    }
     # Every flag, typed by its parameter's kind.
-    res = run_script(runner, script, "--text", "it's \"$x\"\n`y` é", "--count", "7",
-                     "--ratio=-1.5e3", "--flag", "no", "--color", "green",
-                     "--tags", '["x", "y"]', "--payload", '{"k": null}')
+    res = run_script(
+        runner,
+        script,
+        "--text",
+        'it\'s "$x"\n`y` é',
+        "--count",
+        "7",
+        "--ratio=-1.5e3",
+        "--flag",
+        "no",
+        "--color",
+        "green",
+        "--tags",
+        '["x", "y"]',
+        "--payload",
+        '{"k": null}',
+    )
     assert res.returncode == 0, res.stderr
     assert stub.calls("kinds")[-1].json == {
-        "data": ["it's \"$x\"\n`y` é", 7, -1500.0, False, "green", ["x", "y"], {"k": None}]}
+        "data": ['it\'s "$x"\n`y` é', 7, -1500.0, False, "green", ["x", "y"], {"k": None}]
+    }
 
 
-@pytest.mark.parametrize(("args", "message"), [
-    (["--count", "two"], "--count expects a number"),
-    (["--count", "1.5"], "--count expects an integer"),
-    (["--ratio", "1e"], "--ratio expects a number"),
-    (["--flag", "maybe"], "--flag expects true or false"),
-    (["--nope", "1"], "unknown argument: --nope"),
-    (["--count"], "--count needs a value"),
-    (["--data", '["a", 1]'], "--data has 2 values; this endpoint takes 7"),
-])
-def test_bad_values_are_exit_2(args: list[str], message: str, kinds_stubs: Any,
-                               tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--count", "two"], "--count expects a number"),
+        (["--count", "1.5"], "--count expects an integer"),
+        (["--ratio", "1e"], "--ratio expects a number"),
+        (["--flag", "maybe"], "--flag expects true or false"),
+        (["--nope", "1"], "unknown argument: --nope"),
+        (["--count"], "--count needs a value"),
+        (["--data", '["a", 1]'], "--data has 2 values; this endpoint takes 7"),
+    ],
+)
+def test_bad_values_are_exit_2(
+    args: list[str], message: str, kinds_stubs: Any, tmp_path: Path
+) -> None:
     stub = kinds_stubs[6]
     script = make_script(tmp_path / "k.sh", stub.url, "kinds", "-p", "text=x", shell="sh")
     before = len(stub.received)
@@ -88,9 +126,13 @@ def test_help_lists_every_parameter(kinds_stubs: Any, tmp_path: Path) -> None:
     out = res.stdout
     assert res.returncode == 0
     assert "Usage: k.sh [--text VALUE] [--count VALUE] [--ratio VALUE] [--flag VALUE]" in out
-    for flag, kind, component in [("--count", "int", "Number"), ("--ratio", "float", "Number"),
-                                  ("--flag", "bool", "Checkbox"), ("--color", "Literal", "Dropdown"),
-                                  ("--payload", "dict", "Json")]:
+    for flag, kind, component in [
+        ("--count", "int", "Number"),
+        ("--ratio", "float", "Number"),
+        ("--flag", "bool", "Checkbox"),
+        ("--color", "Literal", "Dropdown"),
+        ("--payload", "dict", "Json"),
+    ]:
         line = next(line for line in out.splitlines() if line.strip().startswith(flag))
         assert kind in line and component in line, line
     assert 'one of "red" "green"' in out
@@ -107,8 +149,20 @@ def test_flag_clashes_are_renamed_visibly(major: int, tmp_path: Path) -> None:
         assert "--param-url VALUE" in help_text and "renamed from --url" in help_text
         assert "--param-data VALUE" in help_text and "--param-timeout VALUE" in help_text
         assert "--input-url VALUE" in help_text, "a free name is kept"
-        res = run_script(["dash"], script, "--param-url", "U", "--param-data", "D",
-                         "--input-url", "I", "--param-timeout", "5", "--timeout", "30")
+        res = run_script(
+            ["dash"],
+            script,
+            "--param-url",
+            "U",
+            "--param-data",
+            "D",
+            "--input-url",
+            "I",
+            "--param-timeout",
+            "5",
+            "--timeout",
+            "30",
+        )
         assert res.returncode == 0, res.stderr
         assert stub.calls("clash")[-1].json == {"data": ["U", "D", "I", 5]}
     finally:
@@ -117,8 +171,9 @@ def test_flag_clashes_are_renamed_visibly(major: int, tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("major", VERSIONS)
 @pytest.mark.parametrize(("flavour", "runner"), [ALL_RUNS[0], ALL_RUNS[2]], ids=["bash", "dash"])
-def test_state_slot_and_session(major: int, flavour: str, runner: list[str], stubs: Any,
-                                tmp_path: Path) -> None:
+def test_state_slot_and_session(
+    major: int, flavour: str, runner: list[str], stubs: Any, tmp_path: Path
+) -> None:
     stub = stubs[major]
     script = make_script(tmp_path / "counter.sh", stub.url, "counter", shell=flavour)
     session = f"s{major}{flavour}"
@@ -137,7 +192,7 @@ def test_state_slot_and_session(major: int, flavour: str, runner: list[str], stu
 def test_command_learns_state_and_defaults(major: int, stubs: Any) -> None:
     res = run_cli("command", stubs[major].url, "counter")
     assert res.exit_code == 0, res.stderr
-    assert '-d \'{"data": [1, null]}\'' in res.stdout
+    assert "-d '{\"data\": [1, null]}'" in res.stdout
     prefix = "" if major == 4 else "/gradio_api"
     assert f"{stubs[major].url}{prefix}/call/counter " in res.stdout
 
@@ -167,9 +222,15 @@ def test_only_endpoint_is_the_default(tmp_path: Path) -> None:
         assert res.exit_code == 0, res.stderr
         assert "/gradio_api/call/shout" in res.stdout
         script = make_script(tmp_path / "i.sh", stub.url, None, shell="sh")
-        out = run_script(["dash"], script, "--" + json.loads(
-            run_cli("endpoints", stub.url, "--json").stdout)["endpoints"][0]["parameters"][0]["name"],
-            "hey")
+        out = run_script(
+            ["dash"],
+            script,
+            "--"
+            + json.loads(run_cli("endpoints", stub.url, "--json").stdout)["endpoints"][0][
+                "parameters"
+            ][0]["name"],
+            "hey",
+        )
         assert out.returncode == 0 and out.stdout == '["HEY"]\n', out.stderr
     finally:
         stub.stop()

@@ -8,7 +8,6 @@ import subprocess
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT, start_stub
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -32,8 +31,9 @@ def test_quickstart_runs(tmp_path: Path) -> None:
     assert block
     # curlgen is installed already (pytest runs from the package); the rest runs as written.
     command = block.group(1).replace("pip install . && ", "", 1).replace("7861", str(free_port()))
-    res = subprocess.run(["bash", "-c", command], capture_output=True, text=True, cwd=tmp_path,
-                         timeout=60)
+    res = subprocess.run(
+        ["bash", "-c", command], capture_output=True, text=True, cwd=tmp_path, timeout=60
+    )
     assert res.returncode == 0, res.stderr
     assert res.stdout == '["!lruc ,olleH"]\n'
 
@@ -69,5 +69,9 @@ def test_console_block(block: list[tuple[str, str]], readme_stub: object, tmp_pa
     for command, expected in block:
         res = subprocess.run(
             ["bash", "-c", "{ " + command.replace("http://127.0.0.1:7860", url) + "\n} 2>&1"],
-            capture_output=True, text=True, cwd=tmp_path, timeout=60)
+            capture_output=True,
+            text=True,
+            cwd=tmp_path,
+            timeout=60,
+        )
         assert res.stdout == expected.replace("http://127.0.0.1:7860", url), command

@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
 from conftest import DEFAULT_APP, run_cli, start_stub
 from scriptkit import ALL_RUNS, RUN_IDS, awk_path, base_env, busybox_path, make_script, run_script
 
@@ -44,10 +43,12 @@ def stub_for(fault_stubs: Any) -> Any:
         s.reset()
 
 
-def script_for(tmp_path: Path, url: str, major: int, api: str, data: str, shell: str,
-               *extra: str) -> Path:
-    return make_script(tmp_path / f"{api}.sh", url, api, "--data", data, *extra, shell=shell,
-                       offline_major=major)
+def script_for(
+    tmp_path: Path, url: str, major: int, api: str, data: str, shell: str, *extra: str
+) -> Path:
+    return make_script(
+        tmp_path / f"{api}.sh", url, api, "--data", data, *extra, shell=shell, offline_major=major
+    )
 
 
 def lint(path: Path, shell: str) -> None:
@@ -61,8 +62,9 @@ def tmp_left(tmpdir: Path) -> list[str]:
 
 @pytest.mark.parametrize("major", VERSIONS)
 @pytest.mark.parametrize(("flavour", "runner"), ALL_RUNS, ids=RUN_IDS)
-def test_happy_path(major: int, flavour: str, runner: list[str], stub_for: Any,
-                    tmp_path: Path) -> None:
+def test_happy_path(
+    major: int, flavour: str, runner: list[str], stub_for: Any, tmp_path: Path
+) -> None:
     stub = stub_for(major)
     script = script_for(tmp_path, stub.url, major, "multi", '["hi", true, 3]', flavour)
     lint(script, flavour)
@@ -77,10 +79,11 @@ def test_happy_path(major: int, flavour: str, runner: list[str], stub_for: Any,
 
 
 @pytest.mark.parametrize(("flavour", "runner"), ALL_RUNS, ids=RUN_IDS)
-def test_data_flag_and_hostile_values(flavour: str, runner: list[str], stub_for: Any,
-                                      tmp_path: Path) -> None:
+def test_data_flag_and_hostile_values(
+    flavour: str, runner: list[str], stub_for: Any, tmp_path: Path
+) -> None:
     stub = stub_for(6)
-    baked = "it's $HOME `id` \\ \"q\" \n é 😀 ! * ~"
+    baked = 'it\'s $HOME `id` \\ "q" \n é 😀 ! * ~'
     script = script_for(tmp_path, stub.url, 6, "echo", json.dumps([baked]), flavour)
     res = run_script(runner, script)
     assert res.returncode == 0, res.stderr
@@ -90,7 +93,7 @@ def test_data_flag_and_hostile_values(flavour: str, runner: list[str], stub_for:
     res = run_script(runner, script, "--data", json.dumps(other))
     assert res.returncode == 0, res.stderr
     assert stub.calls("echo")[-1].json == {"data": other}
-    res = run_script(runner, script, "--data=[\"x\"]")
+    res = run_script(runner, script, '--data=["x"]')
     assert res.returncode == 0 and stub.calls("echo")[-1].json == {"data": ["x"]}
 
 
@@ -105,8 +108,17 @@ def test_bad_data_is_exit_2(bad: str, stub_for: Any, tmp_path: Path) -> None:
     assert stub.calls() == [], "nothing was sent"
 
 
-@pytest.mark.parametrize("args", [["--nope"], ["--url"], ["--timeout", "x"], ["--url", "ftp://x"],
-                                  ["--session", "a b"], ["extra"]])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--nope"],
+        ["--url"],
+        ["--timeout", "x"],
+        ["--url", "ftp://x"],
+        ["--session", "a b"],
+        ["extra"],
+    ],
+)
 def test_bad_usage_is_exit_2(args: list[str], stub_for: Any, tmp_path: Path) -> None:
     stub = stub_for(6)
     script = script_for(tmp_path, stub.url, 6, "reverse", '["x"]', "bash")
@@ -121,9 +133,22 @@ def test_help(flavour: str, runner: list[str], tmp_path: Path) -> None:
     script = script_for(tmp_path, "http://127.0.0.1:9", 5, "reverse", '["x"]', flavour)
     res = run_script(runner, script, "--help")
     assert res.returncode == 0
-    for needle in ("--url URL", "--data JSON", "--session HASH", "--timeout SECONDS", "--stream",
-                   "--raw", "--download DIR", "--quiet", "GRADIO_URL", "HF_TOKEN",
-                   "GRADIO_USERNAME", "CURLGEN_RETRIES", "Exit codes:", "4  no connection"):
+    for needle in (
+        "--url URL",
+        "--data JSON",
+        "--session HASH",
+        "--timeout SECONDS",
+        "--stream",
+        "--raw",
+        "--download DIR",
+        "--quiet",
+        "GRADIO_URL",
+        "HF_TOKEN",
+        "GRADIO_USERNAME",
+        "CURLGEN_RETRIES",
+        "Exit codes:",
+        "4  no connection",
+    ):
         assert needle in res.stdout
     assert res.stderr == ""
 
@@ -142,12 +167,18 @@ def test_header_comment(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("major", VERSIONS)
 @pytest.mark.parametrize(("flavour", "runner"), [ALL_RUNS[0], ALL_RUNS[2]], ids=["bash", "dash"])
-def test_stream_prints_partials_as_they_arrive(major: int, flavour: str, runner: list[str],
-                                               stub_for: Any, tmp_path: Path) -> None:
+def test_stream_prints_partials_as_they_arrive(
+    major: int, flavour: str, runner: list[str], stub_for: Any, tmp_path: Path
+) -> None:
     stub = stub_for(major)
     script = script_for(tmp_path, stub.url, major, "stream", '["a b c d"]', flavour)
-    proc = subprocess.Popen([*runner, str(script), "--stream"], stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True, env=base_env())
+    proc = subprocess.Popen(
+        [*runner, str(script), "--stream"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=base_env(),
+    )
     assert proc.stdout is not None
     lines: list[tuple[float, str]] = []
     for line in proc.stdout:
@@ -155,7 +186,12 @@ def test_stream_prints_partials_as_they_arrive(major: int, flavour: str, runner:
     proc.wait(timeout=30)
     assert proc.returncode == 0, proc.stderr.read() if proc.stderr else ""
     assert [line for _, line in lines] == [
-        '["a"]\n', '["a b"]\n', '["a b c"]\n', '["a b c d"]\n', '["a b c d"]\n']
+        '["a"]\n',
+        '["a b"]\n',
+        '["a b c"]\n',
+        '["a b c d"]\n',
+        '["a b c d"]\n',
+    ]
     # The stub waits 0.3 s between parts: the first part must not wait for the last.
     assert lines[-1][0] - lines[0][0] > 0.6
 
@@ -165,8 +201,13 @@ def test_stream_with_each_awk(awk: str, stub_for: Any, tmp_path: Path) -> None:
     stub = stub_for(6)
     script = script_for(tmp_path, stub.url, 6, "stream", '["a b c"]', "sh")
     env = base_env(PATH=awk_path(tmp_path, awk), CURLGEN_AWK="awk")
-    proc = subprocess.Popen(["dash", str(script), "--stream"], stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True, env=env)
+    proc = subprocess.Popen(
+        ["dash", str(script), "--stream"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
     assert proc.stdout is not None
     stamps = [(time.monotonic(), line) for line in proc.stdout]
     proc.wait(timeout=30)
@@ -178,7 +219,7 @@ def test_stream_with_each_awk(awk: str, stub_for: Any, tmp_path: Path) -> None:
 @pytest.mark.parametrize("awk", ["mawk", "gawk", "original-awk", "busybox"])
 def test_default_mode_with_each_awk(awk: str, stub_for: Any, tmp_path: Path) -> None:
     stub = stub_for(6)
-    value = "q\"uo\\te\ttab é 😀"
+    value = 'q"uo\\te\ttab é 😀'
     script = script_for(tmp_path, stub.url, 6, "echo", json.dumps([value]), "sh")
     env = base_env(PATH=awk_path(tmp_path, awk))
     res = run_script(["dash"], script, "--data", json.dumps([value + "!"]), env=env)
@@ -216,6 +257,7 @@ def test_busybox_tools_only(stub_for: Any, tmp_path: Path) -> None:
 
 
 # ---- failures: every exit code from a real fault of the stub -------------------------------
+
 
 @pytest.mark.parametrize("major", VERSIONS)
 @pytest.mark.parametrize("status", [429, 503])
@@ -344,8 +386,9 @@ def test_crash_on_6_has_no_message(stub_for: Any, tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(("flavour", "runner"), ALL_RUNS, ids=RUN_IDS)
-def test_dropped_stream_is_exit_4(flavour: str, runner: list[str], stub_for: Any,
-                                  tmp_path: Path) -> None:
+def test_dropped_stream_is_exit_4(
+    flavour: str, runner: list[str], stub_for: Any, tmp_path: Path
+) -> None:
     stub = stub_for(5)
     stub.faults.update({"drop_stream": True})
     script = script_for(tmp_path, stub.url, 5, "stream", '["a b"]', flavour)
@@ -355,8 +398,9 @@ def test_dropped_stream_is_exit_4(flavour: str, runner: list[str], stub_for: Any
 
 
 @pytest.mark.parametrize(("flavour", "runner"), ALL_RUNS, ids=RUN_IDS)
-def test_heartbeats_only_times_out(flavour: str, runner: list[str], stub_for: Any,
-                                   tmp_path: Path) -> None:
+def test_heartbeats_only_times_out(
+    flavour: str, runner: list[str], stub_for: Any, tmp_path: Path
+) -> None:
     stub = stub_for(6)
     stub.faults.update({"heartbeats_only": True})
     script = script_for(tmp_path, stub.url, 6, "reverse", '["a"]', flavour)
@@ -388,10 +432,12 @@ def test_url_flag_and_env(stub_for: Any, tmp_path: Path) -> None:
 
 # ---- auth, secrets, sessions ---------------------------------------------------------------
 
+
 @pytest.mark.parametrize("major", VERSIONS)
 @pytest.mark.parametrize(("flavour", "runner"), [ALL_RUNS[0], ALL_RUNS[2]], ids=["bash", "dash"])
-def test_login_and_cookie_on_every_request(major: int, flavour: str, runner: list[str],
-                                           auth_stubs: Any, tmp_path: Path) -> None:
+def test_login_and_cookie_on_every_request(
+    major: int, flavour: str, runner: list[str], auth_stubs: Any, tmp_path: Path
+) -> None:
     stub = auth_stubs[major]
     script = script_for(tmp_path, stub.url, major, "reverse", '["abc"]', flavour)
     tmpdir = tmp_path / "t"
@@ -422,8 +468,9 @@ def test_login_with_hostile_password(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(("flavour", "runner"), [ALL_RUNS[0], ALL_RUNS[2]], ids=["bash", "dash"])
-def test_token_header_when_set(flavour: str, runner: list[str], stub_for: Any,
-                               tmp_path: Path) -> None:
+def test_token_header_when_set(
+    flavour: str, runner: list[str], stub_for: Any, tmp_path: Path
+) -> None:
     stub = stub_for(6)
     script = script_for(tmp_path, stub.url, 6, "reverse", '["abc"]', flavour)
     res = run_script(runner, script, env=base_env(HF_TOKEN="hf_abc123"))
@@ -437,8 +484,17 @@ def test_token_header_when_set(flavour: str, runner: list[str], stub_for: Any,
 
 def test_token_env_name_configurable(stub_for: Any, tmp_path: Path) -> None:
     stub = stub_for(6)
-    script = make_script(tmp_path / "s.sh", stub.url, "reverse", "--data", '["a"]',
-                         "--token-env", "MY_HF", shell="sh", offline_major=6)
+    script = make_script(
+        tmp_path / "s.sh",
+        stub.url,
+        "reverse",
+        "--data",
+        '["a"]',
+        "--token-env",
+        "MY_HF",
+        shell="sh",
+        offline_major=6,
+    )
     res = run_script(["dash"], script, env=base_env(MY_HF="tok", HF_TOKEN="other"))
     assert res.returncode == 0
     assert stub.received[-1].headers.get("authorization") == "Bearer tok"
@@ -449,8 +505,16 @@ def test_no_secret_in_file_or_ps(auth_stubs: Any, tmp_path: Path) -> None:
     stub = auth_stubs[6]
     token, password = "hf_SECRET_token_4242", "pass"
     gen_env = {"HF_TOKEN": token, "GRADIO_USERNAME": "user", "GRADIO_PASSWORD": password}
-    script = make_script(tmp_path / "s.sh", stub.url, "slow", "--data", "[2]", shell="sh",
-                         offline_major=6, env=gen_env)
+    script = make_script(
+        tmp_path / "s.sh",
+        stub.url,
+        "slow",
+        "--data",
+        "[2]",
+        shell="sh",
+        offline_major=6,
+        env=gen_env,
+    )
     text = script.read_text()
     assert token not in text and "hf_SECRET" not in text
     seen: set[str] = set()
@@ -458,8 +522,9 @@ def test_no_secret_in_file_or_ps(auth_stubs: Any, tmp_path: Path) -> None:
 
     def sample() -> None:
         while not stop.is_set():
-            out = subprocess.run(["ps", "-ww", "-eo", "args"], capture_output=True,
-                                 text=True).stdout
+            out = subprocess.run(
+                ["ps", "-ww", "-eo", "args"], capture_output=True, text=True
+            ).stdout
             seen.update(out.splitlines())
             time.sleep(0.02)
 
@@ -486,8 +551,9 @@ def test_unreadable_token_chars(stub_for: Any, tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("major", VERSIONS)
 @pytest.mark.parametrize(("flavour", "runner"), [ALL_RUNS[1], ALL_RUNS[3]], ids=["zsh", "busybox"])
-def test_session_keeps_state(major: int, flavour: str, runner: list[str], stub_for: Any,
-                             tmp_path: Path) -> None:
+def test_session_keeps_state(
+    major: int, flavour: str, runner: list[str], stub_for: Any, tmp_path: Path
+) -> None:
     stub = stub_for(major)
     script = script_for(tmp_path, stub.url, major, "counter", "[5, null]", flavour)
     first = run_script(runner, script, "--session", "abc123")
@@ -506,24 +572,32 @@ def test_session_keeps_state(major: int, flavour: str, runner: list[str], stub_f
 
 def test_baked_session(stub_for: Any, tmp_path: Path) -> None:
     stub = stub_for(4)
-    script = script_for(tmp_path, stub.url, 4, "counter", "[1, null]", "sh",
-                        "--session-hash", "baked1")
+    script = script_for(
+        tmp_path, stub.url, 4, "counter", "[1, null]", "sh", "--session-hash", "baked1"
+    )
     assert run_script(["dash"], script).stdout == '["count=1", null]\n'
     assert run_script(["dash"], script).stdout == '["count=2", null]\n'
 
 
 # ---- temporary files and signals -----------------------------------------------------------
 
+
 @pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM])
 @pytest.mark.parametrize(("flavour", "runner"), ALL_RUNS, ids=RUN_IDS)
-def test_interrupt_stops_curl_and_cleans_up(sig: int, flavour: str, runner: list[str],
-                                            stub_for: Any, tmp_path: Path) -> None:
+def test_interrupt_stops_curl_and_cleans_up(
+    sig: int, flavour: str, runner: list[str], stub_for: Any, tmp_path: Path
+) -> None:
     stub = stub_for(6)
     stub.faults.update({"heartbeats_only": True})
     script = script_for(tmp_path, stub.url, 6, "reverse", '["a"]', flavour)
     tmpdir = tmp_path / "t"
-    proc = subprocess.Popen([*runner, str(script), "--stream"], stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True, env=base_env(tmpdir))
+    proc = subprocess.Popen(
+        [*runner, str(script), "--stream"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=base_env(tmpdir),
+    )
     deadline = time.monotonic() + 10
     while not [r for r in stub.received if r.method == "GET"]:
         assert time.monotonic() < deadline, "the script never reached its GET"
@@ -562,11 +636,20 @@ def test_script_to_stdout_and_errors(tmp_path: Path) -> None:
     assert res.exit_code == 0 and res.stdout.startswith("#!/usr/bin/env bash\n")
     res = run_cli("script", "--offline", "http://127.0.0.1:9", "reverse")
     assert res.exit_code == 2 and "give the inputs" in res.stderr
-    res = run_cli("script", "--offline", "http://127.0.0.1:9", "reverse", "--data", "[1]",
-                  "-o", str(tmp_path))
+    res = run_cli(
+        "script", "--offline", "http://127.0.0.1:9", "reverse", "--data", "[1]", "-o", str(tmp_path)
+    )
     assert res.exit_code == 2 and "is a directory" in res.stderr
-    res = run_cli("script", "--offline", "http://127.0.0.1:9", "reverse", "--data", "[1]",
-                  "-o", str(tmp_path / "missing" / "x.sh"))
+    res = run_cli(
+        "script",
+        "--offline",
+        "http://127.0.0.1:9",
+        "reverse",
+        "--data",
+        "[1]",
+        "-o",
+        str(tmp_path / "missing" / "x.sh"),
+    )
     assert res.exit_code == 2 and res.stderr.count("\n") == 1
     assert os.listdir(tmp_path) == []
 
@@ -575,11 +658,33 @@ def test_no_zsh_special_names(tmp_path: Path) -> None:
     """zsh runs the bash flavour too: `local path` there would empty PATH, `status` is read-only."""
     import re
 
-    script = make_script(tmp_path / "f.sh", "http://127.0.0.1:9", "x", "--data", "[1]",
-                         shell="bash", offline_major=6)
-    special = {"path", "status", "pipestatus", "argv", "options", "functions", "commands",
-               "fpath", "cdpath", "manpath", "psvar", "signals", "prompt", "USERNAME", "HOST",
-               "SECONDS", "RANDOM", "TTY", "LINENO", "module_path", "mailpath", "watch"}
+    script = make_script(
+        tmp_path / "f.sh", "http://127.0.0.1:9", "x", "--data", "[1]", shell="bash", offline_major=6
+    )
+    special = {
+        "path",
+        "status",
+        "pipestatus",
+        "argv",
+        "options",
+        "functions",
+        "commands",
+        "fpath",
+        "cdpath",
+        "manpath",
+        "psvar",
+        "signals",
+        "prompt",
+        "USERNAME",
+        "HOST",
+        "SECONDS",
+        "RANDOM",
+        "TTY",
+        "LINENO",
+        "module_path",
+        "mailpath",
+        "watch",
+    }
     declared: set[str] = set()
     for line in script.read_text().splitlines():
         m = re.match(r"\s*local (.*)", line)

@@ -117,8 +117,14 @@ def call(srv: StubServer, api: str, data: list[Any], *extra: str, **body: Any) -
 
 def sse(srv: StubServer, api: str, event_id: str, *extra: str, max_time: float = 15) -> Resp:
     """GET the stream of an event (or session hash)."""
-    return curl("-N", "--max-time", str(max_time), *extra,
-                f"{srv.url}{srv.prefix}/call/{api}/{event_id}", timeout=max_time + 10)
+    return curl(
+        "-N",
+        "--max-time",
+        str(max_time),
+        *extra,
+        f"{srv.url}{srv.prefix}/call/{api}/{event_id}",
+        timeout=max_time + 10,
+    )
 
 
 def result(srv: StubServer, api: str, data: list[Any], **body: Any) -> list[tuple[str, Any]]:
@@ -157,8 +163,9 @@ def fast_app(**extra: Any) -> dict[str, Any]:
     return app
 
 
-def upload(srv: StubServer, *files: Path, field_name: str = "files", extra: tuple[str, ...] = ()
-           ) -> Resp:
+def upload(
+    srv: StubServer, *files: Path, field_name: str = "files", extra: tuple[str, ...] = ()
+) -> Resp:
     args = []
     for f in files:
         args += ["-F", f"{field_name}=@{f}"]
@@ -175,12 +182,24 @@ def filedata(path: str) -> dict[str, Any]:
 def test_detection_table(srv: StubServer) -> None:
     base = srv.url
     expected = {
-        4: {"/info": 200, "/gradio_api/info": 404, "/gradio_api/config": 404,
-            "/call/reverse": 405, "/gradio_api/call/reverse": 404, "/upload": 405,
-            "/gradio_api/upload": 404},
-        5: {"/info": 404, "/gradio_api/info": 200, "/gradio_api/config": 404,
-            "/call/reverse": 404, "/gradio_api/call/reverse": 405, "/upload": 404,
-            "/gradio_api/upload": 405},
+        4: {
+            "/info": 200,
+            "/gradio_api/info": 404,
+            "/gradio_api/config": 404,
+            "/call/reverse": 405,
+            "/gradio_api/call/reverse": 404,
+            "/upload": 405,
+            "/gradio_api/upload": 404,
+        },
+        5: {
+            "/info": 404,
+            "/gradio_api/info": 200,
+            "/gradio_api/config": 404,
+            "/call/reverse": 404,
+            "/gradio_api/call/reverse": 405,
+            "/upload": 404,
+            "/gradio_api/upload": 405,
+        },
     }
     expected[6] = expected[5]
     for path, status in expected[srv.gradio].items():
@@ -264,7 +283,7 @@ def test_info_schema(srv: StubServer) -> None:
         assert bash == (
             f'curl -X POST {srv.url}/gradio_api/call/v2/multi -s -H "Content-Type: '
             'application/json" \\\n'
-            "  -d '{\"text\": \"hi\", \"shout\": false, \"times\": 2}' \\\n"
+            '  -d \'{"text": "hi", "shout": false, "times": 2}\' \\\n'
             "  | awk -F'\"' '{ print $4}' \\\n"
             f"  | read EVENT_ID; curl -N {srv.url}/gradio_api/call/multi/$EVENT_ID"
         )
@@ -293,8 +312,7 @@ def test_matches_real_captures(version: int, capture: str, spec: str | None) -> 
     real_config = json.loads(real_config_path.read_text())
     real_info = json.loads(real_info_path.read_text().replace(real_root, server.url))
     assert list(config) == list(real_config)
-    ignore = {"components", "dependencies", "layout", "page", "root", "app_id", "css", "js",
-              "head"}
+    ignore = {"components", "dependencies", "layout", "page", "root", "app_id", "css", "js", "head"}
     for key in set(real_config) - ignore:
         assert config[key] == real_config[key], key
     assert config["root"] == server.url
@@ -317,11 +335,11 @@ def test_matches_real_captures(version: int, capture: str, spec: str | None) -> 
         for side in ("inputs", "outputs"):
             for real_id, own_id in zip(real_dep[side], dep[side]):
                 real_comp = dict(real_comps[real_id], id=0)
-                real_comp["props"] = {k: v for k, v in real_comp["props"].items()
-                                      if k != "delete_callback"}
+                real_comp["props"] = {
+                    k: v for k, v in real_comp["props"].items() if k != "delete_callback"
+                }
                 comp = dict(comps[own_id], id=0)
-                comp["props"] = {k: v for k, v in comp["props"].items()
-                                 if k != "delete_callback"}
+                comp["props"] = {k: v for k, v in comp["props"].items() if k != "delete_callback"}
                 assert comp == real_comp
 
 
@@ -342,15 +360,23 @@ def test_post_success_bytes(srv: StubServer) -> None:
 @pytest.mark.parametrize(
     ("body", "expected"),
     [
-        ('{"data": ["a"', b'{"detail":[{"type":"json_invalid","loc":["body",13],"msg":"JSON '
-                          b'decode error","input":{},"ctx":{"error":"Expecting \',\' '
-                          b'delimiter"}}]}'),
-        ("{}", b'{"detail":[{"type":"missing","loc":["body","data"],"msg":"Field required",'
-               b'"input":{}}]}'),
-        ('{"data": "hello"}', b'{"detail":[{"type":"list_type","loc":["body","data"],"msg":'
-                              b'"Input should be a valid list","input":"hello"}]}'),
-        ("", b'{"detail":[{"type":"missing","loc":["body"],"msg":"Field required",'
-             b'"input":null}]}'),
+        (
+            '{"data": ["a"',
+            b'{"detail":[{"type":"json_invalid","loc":["body",13],"msg":"JSON '
+            b'decode error","input":{},"ctx":{"error":"Expecting \',\' '
+            b'delimiter"}}]}',
+        ),
+        (
+            "{}",
+            b'{"detail":[{"type":"missing","loc":["body","data"],"msg":"Field required",'
+            b'"input":{}}]}',
+        ),
+        (
+            '{"data": "hello"}',
+            b'{"detail":[{"type":"list_type","loc":["body","data"],"msg":'
+            b'"Input should be a valid list","input":"hello"}]}',
+        ),
+        ("", b'{"detail":[{"type":"missing","loc":["body"],"msg":"Field required","input":null}]}'),
     ],
     ids=["invalid-json", "no-data", "data-not-list", "empty"],
 )
@@ -410,7 +436,7 @@ def test_sse_bytes(quiet: StubServer) -> None:
 
 
 def test_sse_api_segment_ignored_and_ascii_json(quiet: StubServer) -> None:
-    value = "quote' \"dq\" $HOME `tick` \\ back\nnewline\ttab 😀 ü"
+    value = 'quote\' "dq" $HOME `tick` \\ back\nnewline\ttab 😀 ü'
     resp = sse(quiet, "not_the_same_api", call(quiet, "echo", [value]))
     assert resp.body == (
         b'event: complete\ndata: ["quote\' \\"dq\\" $HOME `tick` \\\\ back\\nnewline\\ttab '
@@ -456,11 +482,15 @@ def test_types_coercion(quiet: StubServer) -> None:
     """The rows of the real captures (blocks_app-calls): what each version hands the fn."""
     [(event, data)] = result(quiet, "types", ["héllo", 3, True, 7, "b"])
     assert event == "complete"
-    assert data == [{"text": {"value": "héllo", "type": "str"},
-                     "number": {"value": 3, "type": "int"},
-                     "flag": {"value": True, "type": "bool"},
-                     "slider": {"value": 7, "type": "int"},
-                     "choice": {"value": "b", "type": "str"}}]
+    assert data == [
+        {
+            "text": {"value": "héllo", "type": "str"},
+            "number": {"value": 3, "type": "int"},
+            "flag": {"value": True, "type": "bool"},
+            "slider": {"value": 7, "type": "int"},
+            "choice": {"value": "b", "type": "str"},
+        }
+    ]
     mixed = result(quiet, "types", [5, "4", "yes", "7", "a"])
     not_a_choice = result(quiet, "types", ["x", 1, True, 1, "zzz"])
     nulls = result(quiet, "types", [None] * 5)
@@ -473,9 +503,17 @@ def test_types_coercion(quiet: StubServer) -> None:
         assert mixed == not_a_choice == nulls == [("error", None)]
     else:
         assert mixed == nulls == [("error", {"error": None})]
-        assert not_a_choice == [("error", {
-            "error": "Value: zzz is not in the list of choices: ['a', 'b', 'c']",
-            "duration": 10, "visible": True, "title": "Error"})]
+        assert not_a_choice == [
+            (
+                "error",
+                {
+                    "error": "Value: zzz is not in the list of choices: ['a', 'b', 'c']",
+                    "duration": 10,
+                    "visible": True,
+                    "title": "Error",
+                },
+            )
+        ]
 
 
 def test_unknown_event_id(srv: StubServer) -> None:
@@ -505,9 +543,16 @@ def test_generator_stream() -> None:
             )
             failed = sse(server, "stream_fail", call(server, "stream_fail", ["s"])).events()
             assert failed[:2] == [("generating", ["partial 1"]), ("generating", ["partial 2"])]
-            payload = None if version < 6 else {
-                "error": "stream failed after 2 parts for 's'", "duration": 10,
-                "visible": True, "title": "Error"}
+            payload = (
+                None
+                if version < 6
+                else {
+                    "error": "stream failed after 2 parts for 's'",
+                    "duration": 10,
+                    "visible": True,
+                    "title": "Error",
+                }
+            )
             assert failed[2:] == [("error", payload)]
 
 
@@ -520,10 +565,22 @@ def test_error_payloads(show_error: bool) -> None:
             if version < 6:
                 assert fail == crash == [("error", None)]
                 continue
-            assert fail == [("error", {"error": "custom failure for 'boom'", "duration": 10,
-                                       "visible": True, "title": "Error"})]
-            expected = {"error": "unexpected boom for 'boom'", "visible": True} if show_error \
+            assert fail == [
+                (
+                    "error",
+                    {
+                        "error": "custom failure for 'boom'",
+                        "duration": 10,
+                        "visible": True,
+                        "title": "Error",
+                    },
+                )
+            ]
+            expected = (
+                {"error": "unexpected boom for 'boom'", "visible": True}
+                if show_error
                 else {"error": None}
+            )
             assert crash == [("error", expected)]
 
 
@@ -564,10 +621,13 @@ def _session_hash_4_5(srv: StubServer) -> None:
     both = sse(srv, "counter", "S1")
     assert both.rc == 0
     assert [m for m in both.events() if m[0] != "heartbeat"] == [
-        ("complete", ["count=10", None]), ("complete", ["count=20", None])]
+        ("complete", ["count=10", None]),
+        ("complete", ["count=20", None]),
+    ]
     call(srv, "counter", [1, None], session_hash="S1")
     assert [m for m in sse(srv, "counter", "S1").events() if m[0] != "heartbeat"] == [
-        ("complete", ["count=21", None])]
+        ("complete", ["count=21", None])
+    ]
 
 
 def test_session_hash_6() -> None:
@@ -576,8 +636,11 @@ def test_session_hash_6() -> None:
         for step in (1, 2, 3):
             event_id = call(server, "counter", [step, None], session_hash="S")
             steps.append(sse(server, "counter", event_id).events()[-1])
-        assert steps == [("complete", ["count=1", None]), ("complete", ["count=3", None]),
-                         ("complete", ["count=6", None])]
+        assert steps == [
+            ("complete", ["count=1", None]),
+            ("complete", ["count=3", None]),
+            ("complete", ["count=6", None]),
+        ]
         first = call(server, "counter", [10, None], session_hash="T")
         second = call(server, "counter", [100, None], session_hash="T")
         time.sleep(0.2)
@@ -600,7 +663,9 @@ def test_call_v2(srv: StubServer) -> None:
     resp = curl("-X", "POST", *JSON, "-d", "{}", f"{srv.url}{srv.prefix}/call/v2/counter")
     assert resp.status == 200
     assert sse(srv, "counter", resp.json["event_id"]).events()[-1] == (
-        "complete", ["count=1", None])
+        "complete",
+        ["count=1", None],
+    )
     for body in ('{"text": "hi", "session_hash": "S"}', '{"data": ["hi"]}'):
         bad = curl("-X", "POST", *JSON, "-d", body, url)
         assert (bad.status, bad.body) == (500, b"Internal Server Error")
@@ -615,7 +680,8 @@ def test_interface_api_name() -> None:
         with start(version, app) as server:
             name = "shout" if version == 6 else "predict"
             assert list(curl(server.url + server.prefix + "/info").json["named_endpoints"]) == [
-                "/" + name]
+                "/" + name
+            ]
             assert curl(server.url + "/config").json["mode"] == "interface"
             assert result(server, name, ["hi"]) == [("complete", ["HI"])]
             if version == 6:
@@ -642,8 +708,9 @@ def test_upload_one_and_wrong_field(srv: StubServer, hello: Path) -> None:
     digest = hashlib.sha256(hello.read_bytes()).hexdigest()
     assert resp.json == [str(srv.upload_dir / digest / "hello.txt")]
     assert Path(resp.json[0]).read_bytes() == hello.read_bytes()
-    assert srv.uploads == [{"orig_name": "hello.txt", "server_path": resp.json[0],
-                            "size": 19, "sha256": digest}]
+    assert srv.uploads == [
+        {"orig_name": "hello.txt", "server_path": resp.json[0], "size": 19, "sha256": digest}
+    ]
     assert upload(srv, hello, field_name="file").body == b"[]"
     resp = curl("-X", "POST", *JSON, "-d", "{}", f"{srv.url}{srv.prefix}/upload")
     assert (resp.status, resp.body) == (400, b'{"detail":"Invalid content type."}')
@@ -679,12 +746,14 @@ def test_upload_name_rules() -> None:
 
 def test_upload_rfc2231_filename(srv: StubServer) -> None:
     body = (
-        b"--XyZ\r\nContent-Disposition: form-data; name=\"files\"; filename=\"fallback.txt\"; "
+        b'--XyZ\r\nContent-Disposition: form-data; name="files"; filename="fallback.txt"; '
         b"filename*=UTF-8''r%C3%A9sum%C3%A9%20final.txt\r\nContent-Type: text/plain\r\n\r\n"
         b"content\r\n--XyZ--\r\n"
     )
     request = urllib.request.Request(
-        f"{srv.url}{srv.prefix}/upload", data=body, method="POST",
+        f"{srv.url}{srv.prefix}/upload",
+        data=body,
+        method="POST",
         headers={"Content-Type": "multipart/form-data; boundary=XyZ"},
     )
     with urllib.request.urlopen(request) as response:
@@ -723,8 +792,11 @@ def test_file_input_messages_6(hello: Path) -> None:
             "provided in the input data and be equal to {'_type': 'gradio.FileData'}."
         )
         [(_, data)] = result(server, "file_info", [filedata("/etc/hostname")])
-        assert data == {"error": "Cannot move /etc/hostname to the gradio cache dir because it "
-                                 "was not uploaded by a user.", "visible": True}
+        assert data == {
+            "error": "Cannot move /etc/hostname to the gradio cache dir because it "
+            "was not uploaded by a user.",
+            "visible": True,
+        }
 
 
 @pytest.fixture
@@ -779,7 +851,8 @@ def test_file_outputs_and_download(srv: StubServer) -> None:
     assert good.status == 200 and good.body == b"hello from curlgen"
     assert good.header("content-type") == "text/plain; charset=utf-8"
     assert good.header("content-disposition") == (
-        "inline; filename*=utf-8''report%20%C3%BC%20%C3%A9.txt")
+        "inline; filename*=utf-8''report%20%C3%BC%20%C3%A9.txt"
+    )
     if srv.gradio == 4:
         # 4.44.1's url: the request URL cut by len("/queue/join")
         assert data["url"] == f"{srv.url}/ca/file={path}"
@@ -813,8 +886,9 @@ def test_file_output_urls_of_other_endpoints(srv: StubServer, hello: Path) -> No
 def test_forwarded_host_fixes_4_url() -> None:
     with start(4) as server:
         event_id = call(server, "file_out", ["x"], "-H", "X-Forwarded-Host: example.test:8080")
-        [(_, [data])] = [m for m in sse(server, "file_out", event_id).events()
-                         if m[0] == "complete"]
+        [(_, [data])] = [
+            m for m in sse(server, "file_out", event_id).events() if m[0] == "complete"
+        ]
         assert data["url"] == f"http://example.test:8080/file={data['path']}"
 
 
@@ -853,8 +927,13 @@ def test_serve_and_50mb_upload_streamed(tmp_path: Path) -> None:
             out.write(chunk)
     code = "from curlgen.stub import serve; serve(gradio=6, heartbeat=0.2)"
     env = dict(os.environ, PYTHONPATH=str(ROOT))
-    proc = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True, env=env)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", code],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
     try:
         assert proc.stdout is not None and proc.stderr is not None
         url = proc.stdout.readline().strip()
@@ -891,13 +970,20 @@ def auth_srv(request: pytest.FixtureRequest) -> Iterator[StubServer]:
 def test_auth(auth_srv: StubServer, tmp_path: Path, hello: Path) -> None:
     srv = auth_srv
     p = srv.url + srv.prefix
-    denied = b'{"detail":"Not authenticated"}' if srv.gradio == 4 else (
-        b'{"detail":{"error":"Not authenticated","auth_message":null}}')
-    for resp in (curl(srv.url + "/config"), curl(p + "/info"),
-                 post(srv, "reverse", {"data": ["hi"]}),
-                 post(srv, "reverse", {"data": ["hi"]}, "-H", "Authorization: Bearer hf_xxx"),
-                 upload(srv, hello), curl(p + "/login_check"),
-                 curl(f"{p}/file={srv.upload_dir}/x")):
+    denied = (
+        b'{"detail":"Not authenticated"}'
+        if srv.gradio == 4
+        else (b'{"detail":{"error":"Not authenticated","auth_message":null}}')
+    )
+    for resp in (
+        curl(srv.url + "/config"),
+        curl(p + "/info"),
+        post(srv, "reverse", {"data": ["hi"]}),
+        post(srv, "reverse", {"data": ["hi"]}, "-H", "Authorization: Bearer hf_xxx"),
+        upload(srv, hello),
+        curl(p + "/login_check"),
+        curl(f"{p}/file={srv.upload_dir}/x"),
+    ):
         assert (resp.status, resp.body) == (401, denied)
     page = curl(srv.url + "/")
     assert page.status == 200
@@ -909,17 +995,23 @@ def test_auth(auth_srv: StubServer, tmp_path: Path, hello: Path) -> None:
     assert (wrong.status, wrong.body) == (400, b'{"detail":"Incorrect credentials."}')
     as_json = curl(srv.url + "/login", *JSON, "-d", '{"username": "user", "password": "pass"}')
     assert as_json.status == 422
-    assert [e["loc"] for e in as_json.json["detail"]] == [["body", "username"],
-                                                         ["body", "password"]]
+    assert [e["loc"] for e in as_json.json["detail"]] == [
+        ["body", "username"],
+        ["body", "password"],
+    ]
     jar = str(tmp_path / "jar.txt")
     ok = curl(srv.url + "/login", "-c", jar, "-d", "username=user&password=pass")
     assert (ok.status, ok.body) == (200, b'{"success":true}')
     cookies = ok.headers["set-cookie"]
-    token = re.fullmatch(r"access-token-([\w-]{43})=([\w-]{22}); HttpOnly; Path=/; "
-                         r"SameSite=none; Secure", cookies[0])
+    token = re.fullmatch(
+        r"access-token-([\w-]{43})=([\w-]{22}); HttpOnly; Path=/; "
+        r"SameSite=none; Secure",
+        cookies[0],
+    )
     assert token is not None
-    assert cookies[1] == (f"access-token-unsecure-{token.group(1)}={token.group(2)}; "
-                          "HttpOnly; Path=/; SameSite=lax")
+    assert cookies[1] == (
+        f"access-token-unsecure-{token.group(1)}={token.group(2)}; HttpOnly; Path=/; SameSite=lax"
+    )
     assert curl("-b", jar, p + "/login_check").body == b"null"
     assert curl("-b", jar, srv.url + "/config").json["username"] == "user"
     event_id = call(srv, "reverse", ["hi"], "-b", jar)
@@ -987,7 +1079,9 @@ def test_fault_drop_stream() -> None:
         resp = sse(server, "stream", call(server, "stream", ["a b"]))
         assert resp.rc == 18
         assert [m for m in resp.events() if m[0] != "heartbeat"] == [
-            ("generating", ["a"]), ("generating", ["a b"])]
+            ("generating", ["a"]),
+            ("generating", ["a b"]),
+        ]
 
 
 def test_fault_heartbeats_only(srv: StubServer) -> None:
@@ -1021,8 +1115,14 @@ def test_control_surface(srv: StubServer) -> None:
     assert received[0]["json"] == {"data": ["x"]}
     assert received[0]["body"] == '{"data": ["x"]}'
     assert received[0]["headers"]["content-type"] == "application/json"
-    resp = curl("-X", "POST", *JSON, "-d", '{"status": 503, "count": 1, "retry_after": "2"}',
-                srv.url + "/_stub/faults")
+    resp = curl(
+        "-X",
+        "POST",
+        *JSON,
+        "-d",
+        '{"status": 503, "count": 1, "retry_after": "2"}',
+        srv.url + "/_stub/faults",
+    )
     assert resp.status == 200 and resp.json["status"] == 503
     assert post(srv, "reverse", {"data": ["x"]}).status == 503
     bad = curl("-X", "POST", *JSON, "-d", '{"nope": 1}', srv.url + "/_stub/faults")
@@ -1052,10 +1152,15 @@ def test_received_and_calls(srv: StubServer) -> None:
         ("[]", "top level must be a JSON object"),
         ('{"endpoints": []}', "endpoints: must be a non-empty list"),
         ('{"endpoints": [{"api_name": "x", "fn": "nope"}]}', "fn must be one of"),
-        ('{"endpoints": [{"api_name": "x", "fn": "reverse", "inputs": ["Textbox"]}]}',
-         "gives 1 output(s), not 0"),
-        ('{"endpoints": [{"api_name": "x", "fn": "reverse", "inputs": ["Sound"], '
-         '"outputs": ["Textbox"]}]}', "component must be one of"),
+        (
+            '{"endpoints": [{"api_name": "x", "fn": "reverse", "inputs": ["Textbox"]}]}',
+            "gives 1 output(s), not 0",
+        ),
+        (
+            '{"endpoints": [{"api_name": "x", "fn": "reverse", "inputs": ["Sound"], '
+            '"outputs": ["Textbox"]}]}',
+            "component must be one of",
+        ),
         ('{"bogus": 1, "endpoints": []}', "unknown key 'bogus'"),
         ('{"root_path": "gradio/", "endpoints": []}', "root_path"),
     ],
@@ -1085,7 +1190,8 @@ def test_stop_ends_open_streams() -> None:
     event_id = call(server, "slow", [30])
     holder: dict[str, Resp] = {}
     thread = threading.Thread(
-        target=lambda: holder.update(resp=sse(server, "slow", event_id, max_time=20)))
+        target=lambda: holder.update(resp=sse(server, "slow", event_id, max_time=20))
+    )
     thread.start()
     time.sleep(0.5)
     begun = time.monotonic()
@@ -1098,8 +1204,11 @@ def test_stop_ends_open_streams() -> None:
 def test_urllib_client(srv: StubServer) -> None:
     """Not only curl: a plain urllib client gets the same answers."""
     request = urllib.request.Request(
-        f"{srv.url}{srv.prefix}/call/reverse", data=b'{"data": ["abc"]}',
-        headers={"Content-Type": "application/json"}, method="POST")
+        f"{srv.url}{srv.prefix}/call/reverse",
+        data=b'{"data": ["abc"]}',
+        headers={"Content-Type": "application/json"},
+        method="POST",
+    )
     with urllib.request.urlopen(request) as response:
         event_id = json.loads(response.read())["event_id"]
     with urllib.request.urlopen(f"{srv.url}{srv.prefix}/call/reverse/{event_id}") as response:
