@@ -10,7 +10,6 @@ import tempfile
 import urllib.error
 import urllib.parse
 import urllib.request
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +19,7 @@ SCRIPTS = Path(__file__).resolve().parents[2] / "scripts"
 sys.path.insert(0, str(SCRIPTS))
 
 import gradio_env  # noqa: E402
+from e2e_conftest import RealApps, Target  # noqa: E402
 
 pytestmark = pytest.mark.e2e
 
@@ -63,7 +63,7 @@ def get_json(url: str, headers: dict[str, str] | None = None) -> tuple[int, Any]
     return status, json.loads(body)
 
 
-def call(app: gradio_env.RunningApp, api: str, data: list[Any]) -> tuple[str, Any]:
+def call(app: Target, api: str, data: list[Any]) -> tuple[str, Any]:
     """POST /call/<api>, read its SSE stream, and return the last (event, data)."""
     body = json.dumps({"data": data}).encode()
     headers = {"Content-Type": "application/json"}
@@ -81,31 +81,22 @@ def call(app: gradio_env.RunningApp, api: str, data: list[Any]) -> tuple[str, An
 
 
 class AppPool:
-    """Start each app of one Gradio major at most once; stop them all at the end."""
+    """The apps of one Gradio major, from the session-wide pool of tests/e2e/conftest.py."""
 
-    def __init__(self, major: int) -> None:
-        """Remember the major; nothing is started yet."""
+    def __init__(self, major: int, real: RealApps) -> None:
+        """Remember the major and the shared pool; nothing is started yet."""
         self.major = major
-        self.apps: dict[str, gradio_env.RunningApp] = {}
+        self.real = real
 
-    def __getitem__(self, name: str) -> gradio_env.RunningApp:
-        """Return the running app, starting it on first use."""
-        if name not in self.apps:
-            self.apps[name] = gradio_env.start_app(self.major, name)
-        return self.apps[name]
-
-    def stop_all(self) -> None:
-        """Stop every app that was started."""
-        for app in self.apps.values():
-            app.stop()
+    def __getitem__(self, name: str) -> Target:
+        """Return the running app, started on first use (once per session)."""
+        return self.real.get(self.major, name)
 
 
-@pytest.fixture(scope="module", params=MAJORS, ids=[f"gradio{m}" for m in MAJORS])
-def pool(request: pytest.FixtureRequest) -> Iterator[AppPool]:
-    """Yield an AppPool for one major (each major's apps stop before the next one's start)."""
-    apps = AppPool(int(request.param))
-    yield apps
-    apps.stop_all()
+@pytest.fixture(params=MAJORS, ids=[f"gradio{m}" for m in MAJORS])
+def pool(request: pytest.FixtureRequest, real: RealApps) -> AppPool:
+    """An AppPool for one major; the apps stop at the end of the session."""
+    return AppPool(int(request.param), real)
 
 
 def test_venv_is_ready_and_pinned(pool: AppPool) -> None:
