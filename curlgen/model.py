@@ -385,6 +385,11 @@ class Call:
         return to_json(self.payload)
 
     @property
+    def baked_payload(self) -> str:
+        """The POST body as JSON when it holds no local file to upload first, else ``""``."""
+        return "" if self.uploads else self.payload_json
+
+    @property
     def uploads(self) -> tuple[Upload, ...]:
         """The local files in `data`, in order, each with its shell variable."""
         files: list[str] = []
