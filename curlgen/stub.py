@@ -19,14 +19,15 @@ App spec (JSON; `load_app` reads and checks one, `DEFAULT_APP` is the built-in o
 
     {
       "title": "my app",                 # optional, "Gradio" by default
-      "mode": "blocks",                  # or "interface" (config.mode)
+      "mode": "blocks",                  # or "interface": a gr.Interface, below
       "auth": ["user", "pass"],          # optional: Gradio's own login
       "auth_message": null,              # optional, shown in 401 bodies on 5/6
       "root_path": "/gradio",            # optional: like gr.mount_gradio_app(path="/gradio")
       "info_status": 500,                # optional: the info route fails like 4.44.1 can
       "show_error": false,               # optional: launch(show_error=...); true by default
                                          #   with a root_path, as gr.mount_gradio_app does
-      "allow_hosts": ["127.0.0.1"],      # optional: URL file inputs 5/6 may fetch from there
+      "allow_hosts": ["127.0.0.1"],      # optional: hosts that 5/6's SSRF check lets URL
+                                         #   file inputs be fetched from (loopback included)
       "endpoints": [
         {
           "api_name": "reverse",         # null: an Interface's default, "predict" on 4/5
@@ -57,11 +58,32 @@ file_info (file -> report file, summary); image_flip (image -> a copy); file_out
 a file named "report ü é.txt"); files_multi (files -> JSON list of names and sizes);
 big (n -> a string of n "x").
 
+Mode "interface" imitates gr.Interface(fn, inputs, outputs): exactly one endpoint (inputs and
+outputs, no State, no generator). /config then has the Interface's blocks (rows, columns,
+forms, the Clear, Submit and Flag buttons, outputs non-interactive) and, after the endpoint
+(triggered by Submit and by its Textbox/Number inputs' submit), the Interface's own listeners:
+`js_fn` and `js_fn_1` (Clear, js only), `lambda` and `Flag` (Flag), `reset` (Clear); show_api
+false on 4/5; on 6 api_visibility "private" for the two js ones, "undocumented" for the others.
+Like on a real server they can be POSTed to /call/<name>: the js ones give an error event
+("function has no backend method."), lambda, Flag and reset complete with their update of the
+Flag button (Flag needs a value for every input and output and flags nothing).
+
+Requests as the real servers take them: a call POST's body is JSON only with a JSON
+Content-Type, except that with no Content-Type header at all 4.44.1 parses it as JSON while
+5/6 (FastAPI's strict_content_type) answer 422 model_attributes_type with the body as text.
+File inputs are FileData: a path in the upload folder, or an http(s) URL that is downloaded.
+The server's own file= route is no way around that: a relative "$P/file=<uploaded path>" is
+not a path in the upload folder (error event), and the absolute
+"http://127.0.0.1:PORT$P/file=<uploaded path>" is downloaded over HTTP on 4 but refused by
+the SSRF check of 5/6 (loopback host), unless allow_hosts lists its host.
+
 Where the stub departs from a real server: uploads and outputs are stored under
 `<upload_dir>/<sha256 of the content>/<name>` on every version (5/6 mix a secret seed into
 the hash); URL file inputs are fetched only from loopback hosts (any other host fails like
-an unreachable one, so no traffic leaves the machine); the queue API (`/queue/join`,
-`/queue/data`) is not imitated; the body recorded for an upload is cut at 1 MiB.
+an unreachable one, so no traffic leaves the machine), on 5/6 only from hosts in
+`allow_hosts` (as if added to Gradio's processing_utils.PUBLIC_HOSTNAME_WHITELIST); an
+Interface's Flag writes no flagging data; the queue API (`/queue/join`, `/queue/data`) is
+not imitated; the body recorded for an upload is cut at 1 MiB.
 """
 
 from __future__ import annotations
@@ -724,7 +746,6 @@ class StubServer:
         data: list[Any],
         session_hash: str | None,
         root_url: str,
-        netlocs: frozenset[str],
     ) -> str:
         event_id = uuid.uuid4().hex
         key = session_hash or event_id
@@ -738,7 +759,6 @@ class StubServer:
             version=self.gradio,
             upload_dir=self.upload_dir,
             root_url=root_url,
-            server_netlocs=netlocs,
             allow_hosts=self.app.allow_hosts,
             show_error=self.show_error,
             stop=self._stopping,
@@ -910,13 +930,6 @@ class _Handler(BaseHTTPRequestHandler):
             if parts.path != root_path:
                 url = urllib.parse.urlunsplit((parts.scheme, parts.netloc, root_path, "", ""))
         return url
-
-    def _netlocs(self) -> frozenset[str]:
-        port = self.stub.port
-        names = {f"127.0.0.1:{port}", f"localhost:{port}", f"{self.stub.host}:{port}"}
-        if self.headers.get("Host"):
-            names.add(self.headers["Host"])
-        return frozenset(names)
 
     # dispatch
 
@@ -1219,13 +1232,18 @@ class _Handler(BaseHTTPRequestHandler):
         return True
 
     def _json_body(self) -> tuple[bool, Any]:
-        """FastAPI's reading of a JSON body: (ok, value), or the 422 already sent."""
+        """FastAPI's reading of a JSON body: (ok, value), or the 422 already sent.
+
+        A body that is not JSON by its Content-Type is handed on as text. Without any
+        Content-Type, 4.44.1's FastAPI (0.115) parses it as JSON all the same; the FastAPI of
+        5.50.0 and 6.31.0 (strict_content_type) does not.
+        """
         body = self._body
         if not body:
             return True, None
         ctype = self.headers.get("Content-Type")
-        is_json = ctype is None
-        if ctype is not None:
+        is_json = not ctype and self.stub.gradio == 4
+        if ctype:
             main = ctype.split(";")[0].strip().lower()
             maintype, _, subtype = main.partition("/")
             is_json = maintype == "application" and (subtype == "json" or subtype.endswith("+json"))
@@ -1376,7 +1394,7 @@ class _Handler(BaseHTTPRequestHandler):
             marker = f"{API_PREFIX}/call"
             route = path[path.rfind(marker) :] if marker in path else ""
         root_url = self._root_url(route)
-        event_id = stub._new_event(ep, data, session_hash, root_url, self._netlocs())
+        event_id = stub._new_event(ep, data, session_hash, root_url)
         self._json(200, {"event_id": event_id})
 
     def _call_get(self, match: re.Match[str]) -> None:

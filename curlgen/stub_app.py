@@ -3,7 +3,8 @@
 An app spec is a JSON object (the format is documented in curlgen/stub.py). `parse_app`
 checks it and returns an `App`; `config_document` and `info_document` render what a real
 Gradio server of major version 4, 5 or 6 answers for that app, using the shapes captured
-from real servers in curlgen/stub_shapes.py.
+from real servers in curlgen/stub_shapes.py. An app in mode "interface" gets the blocks and
+the listeners of a gr.Interface around its one endpoint (`_build_interface`).
 """
 
 from __future__ import annotations
@@ -53,6 +54,23 @@ BEHAVIOURS: dict[str, tuple[int | None, int | None, bool]] = {
     "big": (1, 1, False),
     "hidden": (1, 1, False),
 }
+
+# The built-in behaviours of a gr.Interface's own listeners (never named in a spec):
+# no_backend: a js-only listener called through the API ("function has no backend method.");
+# flag_saving, flag, flag_reset: the Flag button's updates (the flag itself writes nothing).
+LISTENER_BEHAVIOURS: dict[str, tuple[int | None, int | None, bool]] = {
+    "no_backend": (0, None, False),
+    "flag_saving": (0, 1, False),
+    "flag": (None, 1, False),
+    "flag_reset": (0, 1, False),
+}
+
+# The components Gradio puts in a gr.Form (FormComponent subclasses) when they share a column.
+FORM_KINDS = frozenset({"textbox", "number", "checkbox", "slider", "dropdown"})
+# The input components whose `submit` event also triggers an Interface's function.
+SUBMIT_KINDS = frozenset({"textbox", "number"})
+# The js of the Clear button's second listener (an Interface's input column made visible).
+INPUT_COLUMN_JS = '() => [{"variant": null, "visible": true, "__type__": "update"}]\n            '
 
 _APP_KEYS = {
     "title",
@@ -134,8 +152,8 @@ class Component:
 
     @property
     def skip_api(self) -> bool:
-        """State components stay out of the API schema."""
-        return self.kind == "state"
+        """State components stay out of the API schema (and so do an Interface's blocks)."""
+        return self.kind in ("state", "button", "column")
 
     @property
     def is_file(self) -> bool:
@@ -158,6 +176,13 @@ class Endpoint:
     options: dict[str, Any] = field(default_factory=dict)
     id: int = 0
     button_id: int = 0
+    # how the listener is wired; set by parse_app (a Blocks button click by default)
+    targets: list[tuple[int, str]] = field(default_factory=list)
+    js: str | None = None  # a js-only listener (backend_fn false)
+    queue: bool = True
+    scroll_to_output: bool = False
+    event_specific_args: list[Any] | None = None  # [] for a listener made with gr.on (5/6)
+    preprocess: bool = True  # false: the fn gets the values as sent (an Interface's Flag)
 
     def name_for(self, version: int) -> str:
         """The API name on this version (an Interface's None: predict on 4/5, fn name on 6)."""
@@ -179,6 +204,19 @@ class Endpoint:
 
 
 @dataclass
+class InterfaceLayout:
+    """The blocks a gr.Interface renders around its components.
+
+    `order` is the order Gradio creates them in (the config's component list): each entry an
+    id and either a role (a key of the shapes' interface_blocks) or a spec component with its
+    side ("in", "out"). `layout` is the config's layout tree.
+    """
+
+    order: list[tuple[int, str | tuple[Component, str]]] = field(default_factory=list)
+    layout: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
 class App:
     """A validated app spec."""
 
@@ -193,6 +231,7 @@ class App:
     endpoints: list[Endpoint] = field(default_factory=list)
     components: dict[int, Component] = field(default_factory=dict)
     buttons: dict[int, str] = field(default_factory=dict)
+    interface: InterfaceLayout | None = None  # mode "interface": the blocks around the fn
 
     def endpoint(self, api_name: str, version: int) -> Endpoint | None:
         """The endpoint called `api_name` on this version, if any."""
@@ -405,24 +444,156 @@ def parse_app(spec: Any) -> App:
     if not isinstance(endpoints, list) or not endpoints:
         raise _bad("endpoints", "must be a non-empty list")
     app.endpoints = [_parse_endpoint(raw, i) for i, raw in enumerate(endpoints)]
+    if app.mode == "interface":
+        _build_interface(app)
+    else:
+        next_id = 1
+        for ep in app.endpoints:
+            for comp in [*ep.inputs, *ep.outputs]:
+                if comp.id:
+                    continue
+                comp.id = next_id
+                app.components[next_id] = comp
+                next_id += 1
+            ep.button_id = next_id
+            ep.targets = [(next_id, "click")]
+            app.buttons[next_id] = ep.name_for(6)
+            next_id += 1
+    for dep_id, ep in enumerate(app.endpoints):
+        ep.id = dep_id
     for version in VERSIONS:
         names = [ep.name_for(version) for ep in app.endpoints]
         dup = next((n for n in names if names.count(n) > 1), None)
         if dup is not None:
             raise _bad("endpoints", f"api name {dup!r} is used twice")
-    next_id = 1
-    for dep_id, ep in enumerate(app.endpoints):
-        ep.id = dep_id
-        for comp in [*ep.inputs, *ep.outputs]:
-            if comp.id:
-                continue
-            comp.id = next_id
-            app.components[next_id] = comp
-            next_id += 1
-        ep.button_id = next_id
-        app.buttons[next_id] = ep.name_for(6)
-        next_id += 1
     return app
+
+
+def _clear_value(comp: Component) -> Any:
+    """What the Clear button sets a component to (the component's postprocess(None))."""
+    if comp.kind == "checkbox":
+        return False
+    if comp.kind == "slider":
+        return comp.minimum
+    return None
+
+
+def _build_interface(app: App) -> None:
+    """Number an Interface's components and blocks as gr.Interface creates them, add its
+    listeners (Clear: js_fn, js_fn_1, reset; Flag: lambda, Flag) after the function's own."""
+    if len(app.endpoints) != 1:
+        raise _bad("endpoints", "an interface app has exactly one endpoint")
+    ep = app.endpoints[0]
+    if BEHAVIOURS[ep.fn][2]:
+        raise _bad("endpoints[0]", "an interface app's fn cannot be a generator here")
+    if not ep.inputs or not ep.outputs:
+        raise _bad("endpoints[0]", "an interface app needs inputs and outputs")
+    if any(c.kind == "state" for c in [*ep.inputs, *ep.outputs]):
+        raise _bad("endpoints[0]", "an interface app cannot have State here")
+    next_id = 1
+    for comp in [*ep.inputs, *ep.outputs]:
+        comp.id = next_id
+        app.components[next_id] = comp
+        next_id += 1
+    order: list[tuple[int, str | tuple[Component, str]]] = []
+
+    def block(role: str) -> int:
+        nonlocal next_id
+        order.append((next_id, role))
+        next_id += 1
+        return next_id - 1
+
+    def column_children(comps: list[Component]) -> list[dict[str, Any]]:
+        # consecutive form components share a gr.Form, made when the column closes
+        nonlocal next_id
+        children: list[dict[str, Any]] = []
+        form: dict[str, Any] | None = None
+        for comp in comps:
+            if comp.kind not in FORM_KINDS:
+                form = None
+                children.append({"id": comp.id})
+            elif form is not None:
+                form["children"].append({"id": comp.id})
+            else:
+                form = {"id": block("form"), "children": [{"id": comp.id}]}
+                children.append(form)
+        return children
+
+    top_row = block("top_row")
+    input_column = block("input_column")
+    inner_column = block("input_inner_column")
+    order += [(c.id, (c, "in")) for c in ep.inputs]
+    inputs = column_children(ep.inputs)
+    button_row = block("button_row")
+    clear = block("clear_button")
+    submit = block("submit_button")
+    output_column = block("output_column")
+    order += [(c.id, (c, "out")) for c in ep.outputs]
+    flag_row = block("flag_row")
+    flag = block("flag_button")
+    outputs = column_children(ep.outputs)
+    layout = {
+        "id": 0,
+        "children": [
+            {
+                "id": top_row,
+                "children": [
+                    {
+                        "id": input_column,
+                        "children": [
+                            {"id": inner_column, "children": inputs},
+                            {"id": button_row, "children": [{"id": clear}, {"id": submit}]},
+                        ],
+                    },
+                    {
+                        "id": output_column,
+                        "children": [*outputs, {"id": flag_row, "children": [{"id": flag}]}],
+                    },
+                ],
+            }
+        ],
+    }
+    app.interface = InterfaceLayout(order=order, layout=layout)
+    ep.button_id = submit
+    submits = [(c.id, "submit") for c in ep.inputs if c.kind in SUBMIT_KINDS]
+    ep.targets = [(submit, "click"), *submits]
+    ep.scroll_to_output = True
+    ep.event_specific_args = []
+    everything = [*ep.inputs, *ep.outputs]
+    flag_button = Component(kind="button", id=flag, label="Flag")
+
+    def listener(
+        name: str,
+        fn: str,
+        target: int,
+        inputs: list[Component],
+        outputs: list[Component],
+        js: str | None = None,
+    ) -> Endpoint:
+        return Endpoint(
+            api_name=name,
+            fn=fn,
+            fn_name=name,
+            inputs=inputs,
+            outputs=outputs,
+            show_api=False,
+            api_visibility="private" if js is not None else "undocumented",
+            description="",
+            targets=[(target, "click")],
+            js=js,
+            queue=False,
+            preprocess=fn != "flag",
+        )
+
+    clear_js = "() => " + json.dumps([_clear_value(c) for c in everything])
+    inner = Component(kind="column", id=inner_column)
+    app.endpoints += [
+        listener("js_fn", "no_backend", clear, [], everything, clear_js),
+        listener("js_fn_1", "no_backend", clear, [], [inner], INPUT_COLUMN_JS),
+        listener("lambda", "flag_saving", flag, [], [flag_button]),
+        listener("Flag", "flag", flag, everything, [flag_button]),
+        listener("reset", "flag_reset", clear, [], [flag_button]),
+    ]
 
 
 # --- API schemas ---------------------------------------------------------------------
@@ -631,7 +802,9 @@ def example_input(comp: Component, version: int) -> Any:
 # --- /config -------------------------------------------------------------------------
 
 
-def _component_entry(comp: Component, version: int, side: str) -> dict[str, Any]:
+def _component_entry(
+    comp: Component, version: int, side: str, interactive: bool | None = None
+) -> dict[str, Any]:
     templates = SHAPES[version]["components"]
     key = _shape_key(comp)
     template = (
@@ -644,7 +817,11 @@ def _component_entry(comp: Component, version: int, side: str) -> dict[str, Any]
     for name, value in entry["props"].items():
         if name == "show_label" and comp.label is not None:
             props["label"] = comp.label
+        if name == "visible" and interactive is not None:
+            props["interactive"] = interactive  # its place in the constructor's arguments
         props[name] = value
+    if interactive is not None:
+        props["interactive"] = interactive
     if comp.label is not None and "label" not in props:
         props["label"] = comp.label
     if comp.kind == "slider":
@@ -687,11 +864,19 @@ def _button_entry(button_id: int, label: str, version: int) -> dict[str, Any]:
 def _dependency(ep: Endpoint, version: int) -> dict[str, Any]:
     dep: dict[str, Any] = copy.deepcopy(SHAPES[version]["dependency"])
     dep["id"] = ep.id
-    dep["targets"] = [[ep.button_id, "click"]]
+    dep["targets"] = [[target, event] for target, event in ep.targets]
     dep["inputs"] = [c.id for c in ep.inputs]
     dep["outputs"] = [c.id for c in ep.outputs]
+    if ep.js is not None:
+        dep["backend_fn"] = False
+        dep["js"] = ep.js
+    dep["queue"] = ep.queue
     dep["api_name"] = ep.name_for(version)
-    dep["types"] = {"generator": BEHAVIOURS[ep.fn][2], "cancel": False}
+    dep["scroll_to_output"] = ep.scroll_to_output
+    behaviour = BEHAVIOURS.get(ep.fn) or LISTENER_BEHAVIOURS[ep.fn]
+    dep["types"] = {"generator": behaviour[2], "cancel": False}
+    if "event_specific_args" in dep and ep.event_specific_args is not None:
+        dep["event_specific_args"] = list(ep.event_specific_args)
     if "show_api" in dep:
         dep["show_api"] = ep.show_api
     if "api_visibility" in dep:
@@ -713,14 +898,27 @@ def config_document(
     """The JSON of GET /config (and of window.gradio_config in the page)."""
     shape = SHAPES[version]
     components: list[dict[str, Any]] = []
-    for ep in app.endpoints:
-        seen = {c.id for c in ep.inputs}
-        components.extend(_component_entry(c, version, "in") for c in ep.inputs)
-        components.extend(
-            _component_entry(c, version, "out") for c in ep.outputs if c.id not in seen
-        )
-        components.append(_button_entry(ep.button_id, ep.name_for(version), version))
-    layout = {"id": 0, "children": [{"id": c["id"]} for c in components]}
+    layout: dict[str, Any]
+    if app.interface is not None:
+        blocks = shape["interface_blocks"]
+        for block_id, item in app.interface.order:
+            if isinstance(item, str):
+                components.append({"id": block_id, **copy.deepcopy(blocks[item])})
+            else:
+                # gr.Interface makes its outputs non-interactive (gr.JSON has no such prop)
+                comp, side = item
+                interactive = False if side == "out" and comp.kind != "json" else None
+                components.append(_component_entry(comp, version, side, interactive))
+        layout = copy.deepcopy(app.interface.layout)
+    else:
+        for ep in app.endpoints:
+            seen = {c.id for c in ep.inputs}
+            components.extend(_component_entry(c, version, "in") for c in ep.inputs)
+            components.extend(
+                _component_entry(c, version, "out") for c in ep.outputs if c.id not in seen
+            )
+            components.append(_button_entry(ep.button_id, ep.name_for(version), version))
+        layout = {"id": 0, "children": [{"id": c["id"]} for c in components]}
     dependencies = [_dependency(ep, version) for ep in app.endpoints]
     doc: dict[str, Any] = {}
     for key in shape["config_keys"]:

@@ -48,7 +48,6 @@ class RunContext:
     version: int
     upload_dir: Path
     root_url: str  # the root that file URLs start with, computed from the POST request
-    server_netlocs: frozenset[str]  # host:port strings that reach this server
     allow_hosts: list[str]
     show_error: bool
     stop: threading.Event
@@ -196,17 +195,6 @@ def _download(ctx: RunContext, url: str) -> Path:
         tmp.unlink(missing_ok=True)
 
 
-def _own_file_route(ctx: RunContext, url: str) -> str | None:
-    """The local path of a URL that points at this server's own file= route."""
-    parts = urllib.parse.urlsplit(url)
-    if parts.netloc not in ctx.server_netlocs:
-        return None
-    marker = f"{ctx.prefix}/file="
-    path = urllib.parse.unquote(parts.path)
-    index = path.find(marker)
-    return path[index + len(marker) :] if index >= 0 else None
-
-
 def _in_upload_dir(ctx: RunContext, path: str) -> bool:
     try:
         resolved = Path(os.path.abspath(path))
@@ -224,14 +212,11 @@ def _one_file(ctx: RunContext, value: Any, image: bool) -> str:
     if not isinstance(value, dict) or not isinstance(value.get("path"), str):
         raise ValueError(f"1 validation error for FileData: {_truncated_repr(value)}")
     path = value["path"]
-    prefix_route = f"{ctx.prefix}/file="
-    if path.startswith(prefix_route):
-        path = urllib.parse.unquote(path[len(prefix_route) :])
-    elif _is_url(path):
-        own = _own_file_route(ctx, path)
-        if own is None:
-            return str(_download(ctx, path))
-        path = own
+    if _is_url(path):
+        # the server's own $P/file= URL too: 4 downloads it, the SSRF check of 5/6 refuses
+        # its loopback host (unless allow_hosts lets it through)
+        return str(_download(ctx, path))
+    # a relative "$P/file=<path>" is no path in the upload folder: refused like any other
     if not _in_upload_dir(ctx, path):
         if ctx.version == 4:
             raise ValueError(f"File {path} is not in the upload folder and cannot be accessed.")
@@ -463,6 +448,28 @@ def _big(ctx: RunContext, args: list[Any]) -> list[Any]:
     return ["x" * int(args[0])]
 
 
+# a gr.Interface's own listeners (curlgen/stub_app.py LISTENER_BEHAVIOURS)
+
+FLAG_LABEL = "Flag"
+
+
+def _no_backend(ctx: RunContext, args: list[Any]) -> list[Any]:
+    raise IndexError("function has no backend method.")
+
+
+def _flag_saving(ctx: RunContext, args: list[Any]) -> list[Any]:
+    return [{"interactive": False, "value": "Saving...", "__type__": "update"}]
+
+
+def _flag(ctx: RunContext, args: list[Any]) -> list[Any]:
+    ctx.sleep(0.8)  # FlagMethod's pause, "to provide enough time for the user to observe"
+    return _flag_reset(ctx, args)
+
+
+def _flag_reset(ctx: RunContext, args: list[Any]) -> list[Any]:
+    return [{"interactive": True, "value": FLAG_LABEL, "__type__": "update"}]
+
+
 FNS: dict[str, Fn] = {
     "reverse": _reverse,
     "upper": _upper,
@@ -481,6 +488,10 @@ FNS: dict[str, Fn] = {
     "files_multi": _files_multi,
     "hidden": _hidden,
     "big": _big,
+    "no_backend": _no_backend,
+    "flag_saving": _flag_saving,
+    "flag": _flag,
+    "flag_reset": _flag_reset,
 }
 
 
@@ -554,6 +565,9 @@ def run_event(ctx: RunContext, ep: Endpoint, data: list[Any]) -> Iterator[tuple[
             raise _not_enough(ep, data)
         args = []
         for index, (comp, value) in enumerate(zip(ep.inputs, data)):
+            if not ep.preprocess:
+                args.append(value)
+                continue
             try:
                 args.append(preprocess(ctx, comp, value))
             except GrError:

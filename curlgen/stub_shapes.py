@@ -3,8 +3,10 @@
 Derived once from the captures of real Gradio 4.44.1, 5.50.0 and 6.31.0 servers in
 tests/fixtures/real (their blocks_app): a template per component kind and side (input,
 output) without label, value and API schema; the dependency entry; the top-level config
-keys in their order with their values; the info schema's python_type per kind.
-curlgen/stub_app.py fills them in. The literal is JSON, hence the three names below.
+keys in their order with their values; the info schema's python_type per kind; and, from
+their interface_app, the blocks a gr.Interface renders around its components
+(interface_blocks, by role). curlgen/stub_app.py fills them in. The literal is JSON, hence
+the three names below.
 """
 
 from __future__ import annotations
@@ -439,7 +441,147 @@ SHAPES_BY_NAME: dict[str, dict[str, Any]] = {
    "returns",
    "show_api"
   ],
-  "interface_mode": "interface"
+  "interface_mode": "interface",
+  "interface_blocks": {
+   "top_row": {
+    "type": "row",
+    "props": {
+     "variant": "default",
+     "visible": true,
+     "equal_height": false,
+     "show_progress": false,
+     "name": "row"
+    },
+    "skip_api": true,
+    "component_class_id": "4471b0467c9b8c4335f1d88d76cb2b30",
+    "key": null
+   },
+   "input_column": {
+    "type": "column",
+    "props": {
+     "scale": 1,
+     "min_width": 320,
+     "variant": "panel",
+     "visible": true,
+     "show_progress": false,
+     "name": "column"
+    },
+    "skip_api": true,
+    "component_class_id": "3c2cef22efe27d4fbcec0c843c14e363",
+    "key": null
+   },
+   "input_inner_column": {
+    "type": "column",
+    "props": {
+     "scale": 1,
+     "min_width": 320,
+     "variant": "default",
+     "visible": true,
+     "show_progress": false,
+     "name": "column"
+    },
+    "skip_api": true,
+    "component_class_id": "3c2cef22efe27d4fbcec0c843c14e363",
+    "key": null
+   },
+   "form": {
+    "type": "form",
+    "props": {
+     "scale": 0,
+     "min_width": 0,
+     "name": "form"
+    },
+    "skip_api": true,
+    "component_class_id": "575f6e1265ac123de567296e34bacfa3",
+    "key": null
+   },
+   "button_row": {
+    "type": "row",
+    "props": {
+     "variant": "default",
+     "visible": true,
+     "equal_height": true,
+     "show_progress": false,
+     "name": "row"
+    },
+    "skip_api": true,
+    "component_class_id": "4471b0467c9b8c4335f1d88d76cb2b30",
+    "key": null
+   },
+   "clear_button": {
+    "type": "button",
+    "props": {
+     "value": "Clear",
+     "variant": "secondary",
+     "visible": true,
+     "interactive": true,
+     "elem_classes": [],
+     "show_api": false,
+     "name": "button",
+     "_selectable": false
+    },
+    "skip_api": true,
+    "component_class_id": "fac8c9fb34fcf5e4b5706f7f7e41b7a4",
+    "key": null
+   },
+   "submit_button": {
+    "type": "button",
+    "props": {
+     "value": "Submit",
+     "variant": "primary",
+     "visible": true,
+     "interactive": true,
+     "elem_classes": [],
+     "name": "button",
+     "_selectable": false
+    },
+    "skip_api": true,
+    "component_class_id": "0548b511d60fb952153a4b8281fe8a51",
+    "key": null
+   },
+   "output_column": {
+    "type": "column",
+    "props": {
+     "scale": 1,
+     "min_width": 320,
+     "variant": "panel",
+     "visible": true,
+     "show_progress": false,
+     "name": "column"
+    },
+    "skip_api": true,
+    "component_class_id": "3c2cef22efe27d4fbcec0c843c14e363",
+    "key": null
+   },
+   "flag_row": {
+    "type": "row",
+    "props": {
+     "variant": "default",
+     "visible": true,
+     "equal_height": true,
+     "show_progress": false,
+     "name": "row"
+    },
+    "skip_api": true,
+    "component_class_id": "4471b0467c9b8c4335f1d88d76cb2b30",
+    "key": null
+   },
+   "flag_button": {
+    "type": "button",
+    "props": {
+     "value": "Flag",
+     "variant": "secondary",
+     "visible": true,
+     "interactive": true,
+     "elem_classes": [],
+     "name": "button",
+     "_selectable": false
+    },
+    "skip_api": true,
+    "component_class_id": "0548b511d60fb952153a4b8281fe8a51",
+    "key": null
+   }
+  }
  },
  "5": {
   "config_keys": [
@@ -970,7 +1112,166 @@ SHAPES_BY_NAME: dict[str, dict[str, Any]] = {
    "show_api",
    "description"
   ],
-  "interface_mode": "interface"
+  "interface_mode": "interface",
+  "interface_blocks": {
+   "top_row": {
+    "type": "row",
+    "props": {
+     "variant": "default",
+     "visible": true,
+     "equal_height": false,
+     "show_progress": false,
+     "preserved_by_key": [],
+     "name": "row"
+    },
+    "skip_api": true,
+    "component_class_id": "bf590c36cfcddc61226ea2e329e5b3160d349d0b0192a704d8433b8ea4da7467",
+    "key": null
+   },
+   "input_column": {
+    "type": "column",
+    "props": {
+     "scale": 1,
+     "min_width": 320,
+     "variant": "default",
+     "visible": true,
+     "show_progress": false,
+     "preserved_by_key": [],
+     "name": "column"
+    },
+    "skip_api": true,
+    "component_class_id": "ce05c382933c382afdaa10bd71b6d0c2fe210980dc1a59f4be825281edfde24b",
+    "key": null
+   },
+   "input_inner_column": {
+    "type": "column",
+    "props": {
+     "scale": 1,
+     "min_width": 320,
+     "variant": "default",
+     "visible": true,
+     "show_progress": false,
+     "preserved_by_key": [],
+     "name": "column"
+    },
+    "skip_api": true,
+    "component_class_id": "ce05c382933c382afdaa10bd71b6d0c2fe210980dc1a59f4be825281edfde24b",
+    "key": null
+   },
+   "form": {
+    "type": "form",
+    "props": {
+     "scale": 0,
+     "min_width": 0,
+     "preserved_by_key": [],
+     "name": "form"
+    },
+    "skip_api": true,
+    "component_class_id": "63abca6203fc00834b07405349dde38370df097466389e79de0eadb81f7fc73a",
+    "key": null
+   },
+   "button_row": {
+    "type": "row",
+    "props": {
+     "variant": "default",
+     "visible": true,
+     "equal_height": false,
+     "show_progress": false,
+     "preserved_by_key": [],
+     "name": "row"
+    },
+    "skip_api": true,
+    "component_class_id": "bf590c36cfcddc61226ea2e329e5b3160d349d0b0192a704d8433b8ea4da7467",
+    "key": null
+   },
+   "clear_button": {
+    "type": "button",
+    "props": {
+     "value": "Clear",
+     "variant": "secondary",
+     "size": "lg",
+     "visible": true,
+     "interactive": true,
+     "elem_classes": [],
+     "preserved_by_key": [
+      "value"
+     ],
+     "show_api": false,
+     "name": "button",
+     "_selectable": false
+    },
+    "skip_api": true,
+    "component_class_id": "6a73dfd87240c65ac762b392e241c0b63f8f5f0f8032fd2ea8177276af6da8e0",
+    "key": null
+   },
+   "submit_button": {
+    "type": "button",
+    "props": {
+     "value": "Submit",
+     "variant": "primary",
+     "size": "lg",
+     "visible": true,
+     "interactive": true,
+     "elem_classes": [],
+     "preserved_by_key": [
+      "value"
+     ],
+     "name": "button",
+     "_selectable": false
+    },
+    "skip_api": true,
+    "component_class_id": "5db289f0c0ffdc08fa9145d6ff1cdfcea7256c0819d639355f7c8a1b837bc0ed",
+    "key": null
+   },
+   "output_column": {
+    "type": "column",
+    "props": {
+     "scale": 1,
+     "min_width": 320,
+     "variant": "default",
+     "visible": true,
+     "show_progress": false,
+     "preserved_by_key": [],
+     "name": "column"
+    },
+    "skip_api": true,
+    "component_class_id": "ce05c382933c382afdaa10bd71b6d0c2fe210980dc1a59f4be825281edfde24b",
+    "key": null
+   },
+   "flag_row": {
+    "type": "row",
+    "props": {
+     "variant": "default",
+     "visible": true,
+     "equal_height": false,
+     "show_progress": false,
+     "preserved_by_key": [],
+     "name": "row"
+    },
+    "skip_api": true,
+    "component_class_id": "bf590c36cfcddc61226ea2e329e5b3160d349d0b0192a704d8433b8ea4da7467",
+    "key": null
+   },
+   "flag_button": {
+    "type": "button",
+    "props": {
+     "value": "Flag",
+     "variant": "secondary",
+     "size": "lg",
+     "visible": true,
+     "interactive": true,
+     "elem_classes": [],
+     "preserved_by_key": [
+      "value"
+     ],
+     "name": "button",
+     "_selectable": false
+    },
+    "skip_api": true,
+    "component_class_id": "5db289f0c0ffdc08fa9145d6ff1cdfcea7256c0819d639355f7c8a1b837bc0ed",
+    "key": null
+   }
+  }
  },
  "6": {
   "config_keys": [
@@ -1510,7 +1811,175 @@ SHAPES_BY_NAME: dict[str, dict[str, Any]] = {
    "description",
    "code_snippets"
   ],
-  "interface_mode": "interface"
+  "interface_mode": "interface",
+  "interface_blocks": {
+   "top_row": {
+    "type": "row",
+    "props": {
+     "variant": "default",
+     "visible": true,
+     "elem_classes": [],
+     "equal_height": false,
+     "show_progress": false,
+     "preserved_by_key": [],
+     "name": "row"
+    },
+    "skip_api": true,
+    "component_class_id": "8c818f1f1ef80cf692876f5cd45a7cf8a33bcb4534795d794d90165e42a1549a",
+    "key": null
+   },
+   "input_column": {
+    "type": "column",
+    "props": {
+     "scale": 1,
+     "min_width": 320,
+     "variant": "default",
+     "visible": true,
+     "elem_classes": [],
+     "show_progress": false,
+     "preserved_by_key": [],
+     "name": "column"
+    },
+    "skip_api": true,
+    "component_class_id": "e4fab25d03e8dff013cfee385b9934828f36e747e62234a45123ca5417b88cef",
+    "key": null
+   },
+   "input_inner_column": {
+    "type": "column",
+    "props": {
+     "scale": 1,
+     "min_width": 320,
+     "variant": "default",
+     "visible": true,
+     "elem_classes": [],
+     "show_progress": false,
+     "preserved_by_key": [],
+     "name": "column"
+    },
+    "skip_api": true,
+    "component_class_id": "e4fab25d03e8dff013cfee385b9934828f36e747e62234a45123ca5417b88cef",
+    "key": null
+   },
+   "form": {
+    "type": "form",
+    "props": {
+     "scale": 0,
+     "min_width": 0,
+     "preserved_by_key": [],
+     "name": "form"
+    },
+    "skip_api": true,
+    "component_class_id": "fc97e0df4c07e7a6580008cb51e8bfec1a7dde73c80c53fc9737bbd1ab18b898",
+    "key": null
+   },
+   "button_row": {
+    "type": "row",
+    "props": {
+     "variant": "default",
+     "visible": true,
+     "elem_classes": [],
+     "equal_height": false,
+     "show_progress": false,
+     "preserved_by_key": [],
+     "name": "row"
+    },
+    "skip_api": true,
+    "component_class_id": "8c818f1f1ef80cf692876f5cd45a7cf8a33bcb4534795d794d90165e42a1549a",
+    "key": null
+   },
+   "clear_button": {
+    "type": "button",
+    "props": {
+     "value": "Clear",
+     "variant": "secondary",
+     "size": "lg",
+     "link_target": "_self",
+     "visible": true,
+     "interactive": true,
+     "elem_classes": [],
+     "preserved_by_key": [
+      "value"
+     ],
+     "api_visibility": "undocumented",
+     "name": "button",
+     "_selectable": false
+    },
+    "skip_api": true,
+    "component_class_id": "2621f4eb260e7794bdf2f9c1baaee7f729a2e1f493fe8a7d4de8b84c91aae629",
+    "key": null
+   },
+   "submit_button": {
+    "type": "button",
+    "props": {
+     "value": "Submit",
+     "variant": "primary",
+     "size": "lg",
+     "link_target": "_self",
+     "visible": true,
+     "interactive": true,
+     "elem_classes": [],
+     "preserved_by_key": [
+      "value"
+     ],
+     "name": "button",
+     "_selectable": false
+    },
+    "skip_api": true,
+    "component_class_id": "d56d0afbc97ad6f2df6f588c7f66c1e8d62a1d312b88ca46d137e0462a225dac",
+    "key": null
+   },
+   "output_column": {
+    "type": "column",
+    "props": {
+     "scale": 1,
+     "min_width": 320,
+     "variant": "default",
+     "visible": true,
+     "elem_classes": [],
+     "show_progress": false,
+     "preserved_by_key": [],
+     "name": "column"
+    },
+    "skip_api": true,
+    "component_class_id": "e4fab25d03e8dff013cfee385b9934828f36e747e62234a45123ca5417b88cef",
+    "key": null
+   },
+   "flag_row": {
+    "type": "row",
+    "props": {
+     "variant": "default",
+     "visible": true,
+     "elem_classes": [],
+     "equal_height": false,
+     "show_progress": false,
+     "preserved_by_key": [],
+     "name": "row"
+    },
+    "skip_api": true,
+    "component_class_id": "8c818f1f1ef80cf692876f5cd45a7cf8a33bcb4534795d794d90165e42a1549a",
+    "key": null
+   },
+   "flag_button": {
+    "type": "button",
+    "props": {
+     "value": "Flag",
+     "variant": "secondary",
+     "size": "lg",
+     "link_target": "_self",
+     "visible": true,
+     "interactive": true,
+     "elem_classes": [],
+     "preserved_by_key": [
+      "value"
+     ],
+     "name": "button",
+     "_selectable": false
+    },
+    "skip_api": true,
+    "component_class_id": "d56d0afbc97ad6f2df6f588c7f66c1e8d62a1d312b88ca46d137e0462a225dac",
+    "key": null
+   }
+  }
  }
 }
 

@@ -319,6 +319,11 @@ def test_matches_real_captures(version: int, capture: str, spec: str | None) -> 
     for name, entry in real_info["named_endpoints"].items():
         assert info["named_endpoints"][name] == entry, name
     assert set(info["named_endpoints"]) == set(real_info["named_endpoints"])
+    if capture == "interface_app":
+        # a gr.Interface's blocks and its own listeners, exactly as real
+        for key in ("components", "dependencies", "layout", "page"):
+            if key in real_config:
+                assert config[key] == real_config[key], key
     if capture != "blocks_app":
         return
     real_comps = {c["id"]: c for c in real_config["components"]}
@@ -387,14 +392,29 @@ def test_post_422(srv: StubServer, body: str, expected: bytes) -> None:
     assert resp.body == expected
 
 
+NOT_A_DICT = (
+    b'{"detail":[{"type":"model_attributes_type","loc":["body"],"msg":"Input should be a '
+    b'valid dictionary or object to extract fields from","input":"{\\"data\\": '
+    b'[\\"hello\\"]}"}]}'
+)
+
+
 def test_post_without_json_content_type(srv: StubServer) -> None:
     resp = curl("-X", "POST", "-d", '{"data": ["hello"]}', f"{srv.url}{srv.prefix}/call/reverse")
     assert resp.status == 422
-    assert resp.body == (
-        b'{"detail":[{"type":"model_attributes_type","loc":["body"],"msg":"Input should be a '
-        b'valid dictionary or object to extract fields from","input":"{\\"data\\": '
-        b'[\\"hello\\"]}"}]}'
-    )
+    assert resp.body == NOT_A_DICT
+
+
+@pytest.mark.parametrize("header", ["Content-Type:", "Content-Type;"], ids=["none", "empty"])
+def test_post_with_no_content_type(srv: StubServer, header: str) -> None:
+    """No Content-Type (or an empty one): JSON all the same on 4.44.1, text on 5/6."""
+    url = f"{srv.url}{srv.prefix}/call/reverse"
+    resp = curl("-H", header, "--data-binary", '{"data": ["hello"]}', url)
+    if srv.gradio == 4:
+        assert resp.status == 200 and EVENT_ID.fullmatch(resp.body), resp
+    else:
+        assert (resp.status, resp.header("content-type")) == (422, "application/json")
+        assert resp.body == NOT_A_DICT
 
 
 def test_unknown_api_name(srv: StubServer) -> None:
@@ -688,6 +708,134 @@ def test_interface_api_name() -> None:
                 assert post(server, "predict", {"data": ["hi"]}).status == 500
 
 
+def test_interface_listeners() -> None:
+    """A gr.Interface's own listeners: in /config, not in the info, callable as on real."""
+    app = load_app(APPS / "interface.json")
+    saving = {"interactive": False, "value": "Saving...", "__type__": "update"}
+    flag = {"interactive": True, "value": "Flag", "__type__": "update"}
+    for version in VERSIONS:
+        with start(version, app) as server:
+            error = None if version < 6 else {"error": None}
+            deps = curl(server.url + "/config").json["dependencies"]
+            seen = [
+                (d["api_name"], d.get("show_api"), d.get("api_visibility"), d["backend_fn"])
+                for d in deps
+            ]
+            if version == 6:
+                assert seen == [
+                    ("shout", None, "public", True),
+                    ("js_fn", None, "private", False),
+                    ("js_fn_1", None, "private", False),
+                    ("lambda", None, "undocumented", True),
+                    ("Flag", None, "undocumented", True),
+                    ("reset", None, "undocumented", True),
+                ]
+            else:
+                assert seen == [
+                    ("predict", True, None, True),
+                    ("js_fn", False, None, False),
+                    ("js_fn_1", False, None, False),
+                    ("lambda", False, None, True),
+                    ("Flag", False, None, True),
+                    ("reset", False, None, True),
+                ]
+            named = curl(server.url + server.prefix + "/info").json["named_endpoints"]
+            assert len(named) == 1
+            for name in ("js_fn", "js_fn_1"):
+                assert result(server, name, []) == [("error", error)]
+                assert result(server, name, ["hi", "HI"]) == [("error", error)]
+            assert result(server, "lambda", []) == [("complete", [saving])]
+            assert result(server, "reset", ["ignored"]) == [("complete", [flag])]
+            assert result(server, "Flag", ["hi", "HI"]) == [("complete", [flag])]
+            assert result(server, "Flag", ["hi"]) == [("error", error)]
+            if version == 6:
+                for name in ("js_fn", "lambda", "Flag"):
+                    resp = curl(
+                        "-X", "POST", *JSON, "-d", "{}", f"{server.url}/gradio_api/call/v2/{name}"
+                    )
+                    assert resp.status == 500
+
+
+def test_interface_layout_of_several_components() -> None:
+    """Forms around consecutive form components, submit triggers, the Clear button's values
+    (the rules of gr.Interface, checked against real 4.44.1, 5.50.0 and 6.31.0 configs)."""
+    app = {
+        "mode": "interface",
+        "endpoints": [
+            {
+                "api_name": "go",
+                "fn": "types",
+                "inputs": [
+                    {"component": "Textbox", "label": "t"},
+                    {"component": "Number", "label": "n"},
+                    {"component": "JSON", "label": "j"},
+                    {"component": "Slider", "label": "s", "minimum": 1, "maximum": 5},
+                    {"component": "Checkbox", "label": "c"},
+                ],
+                "outputs": [{"component": "JSON", "label": "out"}],
+            }
+        ],
+    }
+    for version in VERSIONS:
+        with start(version, app) as server:
+            config = curl(server.url + "/config").json
+        types = {c["id"]: c["type"] for c in config["components"]}
+        assert list(types.items()) == [
+            (7, "row"),
+            (8, "column"),
+            (9, "column"),
+            (1, "textbox"),
+            (2, "number"),
+            (3, "json"),
+            (4, "slider"),
+            (5, "checkbox"),
+            (10, "form"),
+            (11, "form"),
+            (12, "row"),
+            (13, "button"),
+            (14, "button"),
+            (15, "column"),
+            (6, "json"),
+            (16, "row"),
+            (17, "button"),
+        ]
+        assert config["layout"] == {
+            "id": 0,
+            "children": [
+                {
+                    "id": 7,
+                    "children": [
+                        {
+                            "id": 8,
+                            "children": [
+                                {
+                                    "id": 9,
+                                    "children": [
+                                        {"id": 10, "children": [{"id": 1}, {"id": 2}]},
+                                        {"id": 3},
+                                        {"id": 11, "children": [{"id": 4}, {"id": 5}]},
+                                    ],
+                                },
+                                {"id": 12, "children": [{"id": 13}, {"id": 14}]},
+                            ],
+                        },
+                        {"id": 15, "children": [{"id": 6}, {"id": 16, "children": [{"id": 17}]}]},
+                    ],
+                }
+            ],
+        }
+        deps = config["dependencies"]
+        assert deps[0]["targets"] == [[14, "click"], [1, "submit"], [2, "submit"]]
+        assert deps[0]["inputs"] == [1, 2, 3, 4, 5] and deps[0]["outputs"] == [6]
+        assert deps[1]["js"] == "() => [null, null, null, 1, false, null]"
+        assert deps[1]["outputs"] == [1, 2, 3, 4, 5, 6]
+        assert deps[2]["outputs"] == [9]
+        assert [d["targets"] for d in deps[1:]] == [[[13, "click"]]] * 2 + [[[17, "click"]]] * 2 + [
+            [[13, "click"]]
+        ]
+        assert deps[4]["inputs"] == [1, 2, 3, 4, 5, 6]
+
+
 def test_hidden_endpoint_is_callable(srv: StubServer) -> None:
     assert result(srv, "hidden", ["x"]) == [("complete", ["hidden:x"])]
 
@@ -775,9 +923,19 @@ def test_file_inputs(srv: StubServer, hello: Path) -> None:
     else:
         assert without_meta == [("error", error)]
     assert bare == not_uploaded == [("error", error)]
-    # the server's own file= URL works as a path in every version
-    own = f"{srv.url}{srv.prefix}/file={path}"
-    assert result(srv, "file_info", [filedata(own)])[0][0] == "complete"
+    # the server's own file= route: a relative "$P/file=<path>" is no path in the upload
+    # folder; the absolute URL is downloaded on 4, refused by the SSRF check of 5/6
+    relative = result(srv, "file_info", [filedata(f"{srv.prefix}/file={path}")])
+    assert relative == [("error", error)]
+    srv.reset()
+    absolute = result(srv, "file_info", [filedata(f"{srv.url}{srv.prefix}/file={path}")])
+    fetched = [r.path for r in srv.received if r.method == "GET" and "/file=" in r.path]
+    if srv.gradio == 4:
+        assert absolute == [("complete", [absolute[0][1][0], "hello.txt: 19 bytes"])]
+        assert fetched == [f"/file={path}"]  # over HTTP, as real 4.44.1 does
+    else:
+        assert absolute == [("error", error)]
+        assert fetched == []
     multi = result(srv, "files_multi", [[filedata(path), filedata(path)]])
     assert multi == [("complete", [[{"name": "hello.txt", "size": 19}] * 2])]
     assert result(srv, "files_multi", [[]]) == [("complete", [[]])]
@@ -797,6 +955,15 @@ def test_file_input_messages_6(hello: Path) -> None:
             "was not uploaded by a user.",
             "visible": True,
         }
+        relative = f"/gradio_api/file={path}"
+        [(_, data)] = result(server, "file_info", [filedata(relative)])
+        assert data == {
+            "error": f"Cannot move {relative} to the gradio cache dir because it "
+            "was not uploaded by a user.",
+            "visible": True,
+        }
+        [(_, data)] = result(server, "file_info", [filedata(server.url + relative)])
+        assert data == {"error": "Hostname 127.0.0.1 failed validation", "visible": True}
 
 
 @pytest.fixture
@@ -816,7 +983,7 @@ def other_server(tmp_path: Path) -> Iterator[str]:
     server.server_close()
 
 
-def test_url_file_inputs(other_server: str) -> None:
+def test_url_file_inputs(other_server: str, hello: Path) -> None:
     url = other_server + "/hello.txt"
     for version in VERSIONS:
         with start(version) as server:
@@ -836,6 +1003,10 @@ def test_url_file_inputs(other_server: str) -> None:
             fetched = result(server, "file_info", [filedata(url)])
             assert fetched[0][0] == "complete"
             assert fetched[0][1][1] == "hello.txt: 19 bytes"
+            # an allowed host is allowed for the server's own file= URL too
+            path = upload(server, hello).json[0]
+            own = f"{server.url}{server.prefix}/file={path}"
+            assert result(server, "file_info", [filedata(own)])[0][0] == "complete"
 
 
 def test_file_outputs_and_download(srv: StubServer) -> None:
@@ -1163,6 +1334,27 @@ def test_received_and_calls(srv: StubServer) -> None:
         ),
         ('{"bogus": 1, "endpoints": []}', "unknown key 'bogus'"),
         ('{"root_path": "gradio/", "endpoints": []}', "root_path"),
+        (
+            '{"mode": "interface", "endpoints": [{"fn": "reverse", "inputs": ["Textbox"], '
+            '"outputs": ["Textbox"]}, {"api_name": "b", "fn": "reverse", "inputs": ["Textbox"], '
+            '"outputs": ["Textbox"]}]}',
+            "an interface app has exactly one endpoint",
+        ),
+        (
+            '{"mode": "interface", "endpoints": [{"fn": "stream", "inputs": ["Textbox"], '
+            '"outputs": ["Textbox"]}]}',
+            "cannot be a generator",
+        ),
+        (
+            '{"mode": "interface", "endpoints": [{"fn": "counter", "inputs": ["Number", '
+            '"State"], "outputs": ["Textbox", "State"]}]}',
+            "cannot have State",
+        ),
+        (
+            '{"mode": "interface", "endpoints": [{"api_name": "reset", "fn": "reverse", '
+            '"inputs": ["Textbox"], "outputs": ["Textbox"]}]}',
+            "api name 'reset' is used twice",
+        ),
     ],
 )
 def test_load_app_errors(tmp_path: Path, content: str, message: str) -> None:

@@ -328,21 +328,7 @@ def all_dependencies(t: Target) -> list[tuple[Any, ...]]:
     ]
 
 
-@pytest.mark.parametrize(
-    "app",
-    [
-        "blocks_app",
-        pytest.param(
-            "interface_app",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="stub differs: a real gr.Interface's /config also lists its internal "
-                "listeners js_fn, js_fn_1, lambda, Flag, reset (show_api false on 4/5; "
-                "api_visibility private/undocumented on 6); the stub lists only the endpoint",
-            ),
-        ),
-    ],
-)
+@pytest.mark.parametrize("app", ["blocks_app", "interface_app"])
 @pytest.mark.parametrize("major", MAJORS, ids=MAJOR_IDS)
 def test_config_all_dependencies(real: RealApps, stub: StubApps, major: int, app: str) -> None:
     """The whole dependency list (the fallback when /info fails on 4.44.1) matches."""
@@ -437,31 +423,7 @@ def test_post_answers(real: RealApps, stub: StubApps, major: int) -> None:
     both(real, stub, major, "blocks_app", post_answers)
 
 
-@pytest.mark.parametrize(
-    "major",
-    [
-        4,
-        pytest.param(
-            5,
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="stub differs: POST with a JSON body and no Content-Type header: real "
-                "5.50.0 answers 422 model_attributes_type (input = the body as a string), the "
-                "stub 200 + event_id",
-            ),
-        ),
-        pytest.param(
-            6,
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="stub differs: POST with a JSON body and no Content-Type header: real "
-                "6.31.0 answers 422 model_attributes_type (input = the body as a string), the "
-                "stub 200 + event_id",
-            ),
-        ),
-    ],
-    ids=MAJOR_IDS,
-)
+@pytest.mark.parametrize("major", MAJORS, ids=MAJOR_IDS)
 def test_post_without_content_type(real: RealApps, stub: StubApps, major: int) -> None:
     """A JSON body sent with no Content-Type header at all (curl -H 'Content-Type:')."""
 
@@ -762,30 +724,15 @@ def own_file_route(t: Target, form: str) -> tuple[Any, ...]:
     return code, report_data(t, raw)
 
 
-def _own_route_xfail(form: str, majors: str, real: str) -> Any:
-    return pytest.mark.xfail(
-        strict=True,
-        reason=f"stub differs: file input {{'path': '{form} $P/file=<uploaded path>', 'meta': "
-        f"...}} on {majors}: real Gradio {real}; the stub accepts it and completes",
-    )
-
-
-REFUSED_ABSOLUTE = "(5/6) give event: error (server log: 'ValueError: Hostname 127.0.0.1 failed "
-REFUSED_ABSOLUTE += "validation', the SSRF check also refuses the server's own URL)"
-REFUSED_RELATIVE = "gives event: error (log: 4 'File /file=... is not in the upload folder', "
-REFUSED_RELATIVE += "5/6 'InvalidPathError: Cannot move /gradio_api/file=... not uploaded by a "
-REFUSED_RELATIVE += "user')"
-
-
 @pytest.mark.parametrize(
     ("major", "form"),
     [
-        pytest.param(4, "relative", marks=_own_route_xfail("relative", "4", REFUSED_RELATIVE)),
-        pytest.param(5, "relative", marks=_own_route_xfail("relative", "5", REFUSED_RELATIVE)),
-        pytest.param(6, "relative", marks=_own_route_xfail("relative", "6", REFUSED_RELATIVE)),
-        pytest.param(4, "absolute"),
-        pytest.param(5, "absolute", marks=_own_route_xfail("absolute", "5", REFUSED_ABSOLUTE)),
-        pytest.param(6, "absolute", marks=_own_route_xfail("absolute", "6", REFUSED_ABSOLUTE)),
+        (4, "relative"),
+        (5, "relative"),
+        (6, "relative"),
+        (4, "absolute"),
+        (5, "absolute"),
+        (6, "absolute"),
     ],
     ids=lambda v: f"gradio{v}" if isinstance(v, int) else v,
 )
