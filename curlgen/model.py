@@ -275,11 +275,16 @@ class Slot:
         return "\n".join(v.path for v in values if isinstance(v, LocalFile))
 
     @property
+    def display_json(self) -> str:
+        """The baked value as readable JSON, for --help (empty for a local file)."""
+        return "" if self.baked_paths else to_json(self.value)
+
+    @property
     def baked_json(self) -> str:
-        """The baked value as JSON (empty when it is a local file to upload)."""
+        """The baked value as JSON for a single-quoted shell word (empty for a local file)."""
         if self.baked_paths:
             return ""
-        return to_json(self.value)
+        return to_shell_json(self.value)
 
 
 def make_slots(endpoint: Endpoint, data: tuple[Any, ...]) -> tuple[Slot, ...]:
@@ -386,8 +391,13 @@ class Call:
 
     @property
     def baked_payload(self) -> str:
-        """The POST body as JSON when it holds no local file to upload first, else ``""``."""
-        return "" if self.uploads else self.payload_json
+        """The POST body as shell-safe JSON when it holds no local file to upload, else ``""``."""
+        return "" if self.uploads else to_shell_json(self.payload)
+
+    @property
+    def data_shell_json(self) -> str:
+        """The `data` list as JSON for a single-quoted shell word."""
+        return to_shell_json(list(self.data))
 
     @property
     def uploads(self) -> tuple[Upload, ...]:

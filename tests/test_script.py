@@ -725,3 +725,37 @@ def test_waiting_notes_on_a_terminal(quiet: bool, stub_for: Any, tmp_path: Path)
         assert notes == ""
     else:
         assert notes.count("waiting for the app") >= 2
+
+
+@pytest.mark.parametrize("flavour", ["bash", "sh"])
+def test_hostile_baked_values_pass_shellcheck(flavour: str, stub_for: Any, tmp_path: Path) -> None:
+    """Values with $, backquotes and quotes are baked in as JSON \\u escapes: lint-clean."""
+    stub = stub_for(6)
+    value = "it's \"q\" $HOME `id` $(echo pwned) \\ é"
+    for args in (["-p", f"text={value}"], ["--data", json.dumps([value])]):
+        script = make_script(tmp_path / "e.sh", stub.url, "echo", *args, shell=flavour)
+        lint(script, flavour)
+        res = run_script(["bash" if flavour == "bash" else "dash"], script)
+        assert json.loads(res.stdout) == [value]
+        assert stub.calls("echo")[-1].json == {"data": [value]}
+        assert "value: " + json.dumps(value, ensure_ascii=False)[:40] in run_script(
+            ["bash"], script, "--help"
+        ).stdout
+    script = make_script(tmp_path / "o.sh", stub.url, "echo", "--data", json.dumps([value]),
+                         shell=flavour, offline_major=6)
+    lint(script, flavour)
+    assert json.loads(run_script(["bash"], script).stdout) == [value]
+
+
+def test_timeout_before_any_byte_is_one_message(stub_for: Any, tmp_path: Path) -> None:
+    """A GET that times out before the first byte: curl wrote no file; only our message shows."""
+    stub = start_stub(6, heartbeat=30)
+    try:
+        stub.faults.update({"heartbeats_only": True})
+        script = script_for(tmp_path, stub.url, 6, "reverse", '["a"]', "sh")
+        for runner in (["dash"], ["bash"]):
+            res = run_script(runner, script, "--timeout", "1")
+            assert res.returncode == 4
+            assert res.stderr == "reverse.sh: error: timed out after 1s (GET reverse result)\n"
+    finally:
+        stub.stop()

@@ -145,12 +145,6 @@ def test_hostile_value_baked_in(
     assert outcome(run(runner, script, tmp_path=tmp_path)) == (0, line(HOSTILE), "")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="curlgen bug: a baked-in value holding `$HOME` or `$(...)` is written in single "
-    "quotes, and shellcheck (-s bash and -s sh) reports SC2016 (info) on those lines, so the "
-    "script does not pass shellcheck as SPEC section 3 promises",
-)
 @pytest.mark.parametrize(("flavour", "runner"), RUNS, ids=RUNS_IDS)
 def test_hostile_value_baked_in_passes_shellcheck(
     real: RealApps, flavour: str, runner: list[str], tmp_path: Path
@@ -593,13 +587,6 @@ def test_timeout_is_exit_4(
     assert leftovers(tmp_path) == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="curlgen bug: when the time runs out before the GET got a byte (real Gradio sends "
-    "nothing for 15 s), curl never created $tmp/stream and finish() still reads it: the shell "
-    "prints `cannot open .../stream: No such file` (dash) or `line N: .../stream: No such file "
-    "or directory` (bash) on stderr before the script's own message",
-)
 @pytest.mark.parametrize(("flavour", "runner"), RUNS, ids=RUNS_IDS)
 def test_timeout_stderr_is_only_the_message(
     real: RealApps, flavour: str, runner: list[str], tmp_path: Path
