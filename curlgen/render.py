@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shlex
 from dataclasses import dataclass
@@ -45,6 +46,22 @@ def dquote(value: Any) -> str:
     return out
 
 
+def _bytecode_cache() -> jinja2.BytecodeCache | None:
+    """Compiled templates kept between runs: compiling script.sh.j2 costs more than
+    importing Jinja. None where the cache folder cannot be written."""
+    import jinja2
+
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    folder = os.path.join(base, "curlgen", "jinja")
+    try:
+        os.makedirs(folder, mode=0o700, exist_ok=True)
+    except OSError:
+        return None
+    if not os.access(folder, os.W_OK):
+        return None
+    return jinja2.FileSystemBytecodeCache(folder)
+
+
 @lru_cache(maxsize=1)
 def environment() -> jinja2.Environment:
     """The one Jinja environment: strict, not HTML-escaped, whitespace as written."""
@@ -52,6 +69,7 @@ def environment() -> jinja2.Environment:
 
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(template_dir())),
+        bytecode_cache=_bytecode_cache(),
         undefined=jinja2.StrictUndefined,
         autoescape=False,
         trim_blocks=True,
@@ -70,9 +88,12 @@ def render(template: str, **context: Any) -> str:
     return environment().get_template(template).render(**context)
 
 
+@lru_cache(maxsize=1)
 def awk_program() -> str:
-    """The awk program that generated scripts embed in single quotes."""
-    text = render("_awk.j2").strip()
+    """The awk program that generated scripts embed in single quotes: plain text after its
+    leading Jinja comment, so it is read, not compiled."""
+    text = (template_dir() / "_awk.j2").read_text(encoding="utf-8")
+    text = re.sub(r"\A\{#.*?#\}\s*", "", text, flags=re.S).strip()
     if "'" in text:
         raise CurlgenError("templates/_awk.j2 holds a single quote; scripts quote it with them")
     return text

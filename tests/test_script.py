@@ -702,7 +702,7 @@ def test_waiting_notes_on_a_terminal(quiet: bool, stub_for: Any, tmp_path: Path)
     import pty
 
     stub = stub_for(5)
-    stub.faults.update({"delay": 1.0})  # heartbeats every 0.2 s meanwhile
+    stub.faults.update({"delay": 2.6})  # heartbeats every 0.2 s meanwhile; notes once a second
     script = script_for(tmp_path, stub.url, 5, "reverse", '["ab"]', "sh")
     leader, follower = pty.openpty()
     args = ["dash", str(script)] + (["--quiet"] if quiet else [])
