@@ -91,15 +91,9 @@ def main() -> None:
     """
 
 
-def app_options(f: F) -> F:
-    """The options that say how to reach and read the app."""
+def discovery_options(f: F) -> F:
+    """The options that say what the app is instead of asking it, and how long to wait."""
     opts = [
-        click.option(
-            "--offline",
-            is_flag=True,
-            help="Never touch the network: API_NAME and inputs are required; the newest "
-            "protocol is assumed unless --gradio says otherwise.",
-        ),
         click.option(
             "--gradio",
             "gradio_major",
@@ -124,6 +118,17 @@ def app_options(f: F) -> F:
     for opt in reversed(opts):
         f = opt(f)
     return f
+
+
+def app_options(f: F) -> F:
+    """The options that say how to reach and read the app, --offline included."""
+    f = discovery_options(f)
+    return click.option(
+        "--offline",
+        is_flag=True,
+        help="Never touch the network: API_NAME and inputs are required; the newest "
+        "protocol is assumed unless --gradio says otherwise.",
+    )(f)
 
 
 def input_options(f: F) -> F:
@@ -187,11 +192,12 @@ def _major(value: str | None) -> int | None:
     return int(value) if value else None
 
 
-def _emit(text: str, output: str | None) -> None:
+def _emit(text: str, output: str | None, *, executable: bool = False) -> None:
+    """Write generated text to OUTPUT (a note on stderr says so), or to stdout."""
     if output and output != "-":
         from curlgen.core import write_output
 
-        write_output(output, text)
+        write_output(output, text, executable=executable)
         click.echo(f"curlgen: wrote {output}", err=True)
     else:
         click.echo(text, nl=False)
@@ -368,12 +374,7 @@ def script(
         password_env=password_env,
     )
     name = os.path.basename(output) if output and output != "-" else None
-    text = render_script(core.plan_call(req), shell=shell, name=name)
-    if output and output != "-":
-        core.write_output(output, text, executable=True)
-        click.echo(f"curlgen: wrote {output}", err=True)
-    else:
-        click.echo(text, nl=False)
+    _emit(render_script(core.plan_call(req), shell=shell, name=name), output, executable=True)
 
 
 @main.command(
@@ -394,21 +395,7 @@ def script(
     is_flag=True,
     help="Also list endpoints hidden from the app's API page.",
 )
-@click.option(
-    "--gradio",
-    "gradio_major",
-    type=click.Choice(["4", "5", "6"]),
-    help="The app's Gradio major version, instead of asking the app.",
-)
-@click.option("--api-prefix", metavar="PREFIX", help="The API prefix, instead of asking the app.")
-@click.option(
-    "--timeout",
-    type=click.FloatRange(min=0.1),
-    default=15.0,
-    show_default=True,
-    metavar="SECONDS",
-    help="How long to wait for the app.",
-)
+@discovery_options
 @auth_options
 def endpoints(
     app: str,
@@ -452,24 +439,16 @@ def endpoints(
 @click.argument("app")
 @click.option("--output", "-o", metavar="FILE", help="Write the Markdown to FILE.")
 @click.option(
-    "--gradio",
-    "gradio_major",
-    type=click.Choice(["4", "5", "6"]),
-    help="The app's Gradio major version, instead of asking the app.",
+    "--token/--no-token",
+    default=False,
+    help="Add the bearer header for a private Space to every command, read from $HF_TOKEN.",
 )
-@click.option("--api-prefix", metavar="PREFIX", help="The API prefix, instead of asking the app.")
-@click.option(
-    "--timeout",
-    type=click.FloatRange(min=0.1),
-    default=15.0,
-    show_default=True,
-    metavar="SECONDS",
-    help="How long to wait for the app.",
-)
+@discovery_options
 @auth_options
 def docs(
     app: str,
     output: str | None,
+    token: bool,
     gradio_major: str | None,
     api_prefix: str | None,
     timeout: float,
@@ -490,6 +469,7 @@ def docs(
         token_env=token_env,
         username_env=username_env,
         password_env=password_env,
+        use_token=token,
     )
     _emit(render_docs(core.load_app(req), req), output)
 

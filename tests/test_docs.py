@@ -169,3 +169,11 @@ def test_docs_endpoint_without_example(tmp_path: Path) -> None:
         assert json.loads(re.search(r"-d '(.*?)'", blocks[0]).group(1))["data"] == ["Hello!!"]
     finally:
         stub.stop()
+
+
+def test_docs_token_option(stubs: Any) -> None:
+    res = run_cli("docs", stubs[6].url, "--token", "--token-env", "MY_TOKEN")
+    assert res.exit_code == 0
+    blocks = sections(res.stdout)["/reverse"]
+    assert all('-H "Authorization: Bearer $MY_TOKEN"' in b for b in blocks)
+    assert "Bearer" not in run_cli("docs", stubs[6].url).stdout

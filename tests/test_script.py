@@ -759,3 +759,55 @@ def test_timeout_before_any_byte_is_one_message(stub_for: Any, tmp_path: Path) -
             assert res.stderr == "reverse.sh: error: timed out after 1s (GET reverse result)\n"
     finally:
         stub.stop()
+
+
+@pytest.mark.parametrize("size", [100, 2_000_000])
+@pytest.mark.parametrize("last", ["complete", "error", "generating"])
+def test_outcome_of_small_and_big_streams(size: int, last: str, tmp_path: Path) -> None:
+    """The end of the stream decides, whether the shell, awk or tail reads it."""
+    import http.server
+
+    part = json.dumps(["y" * size])
+    final = {"complete": f"event: complete\ndata: {part}\n\n",
+             "error": 'event: error\ndata: {"error": "it broke", "visible": true}\n\n',
+             "generating": ""}[last]
+    body = (f"event: heartbeat\ndata: null\n\nevent: generating\ndata: {part}\n\n"
+            + final).encode()
+
+    class Gradio6(http.server.BaseHTTPRequestHandler):
+        def log_message(self, *args: Any) -> None:
+            pass
+
+        def _send(self, data: bytes, ctype: str) -> None:
+            self.send_response(200)
+            self.send_header("Content-Type", ctype)
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+
+        def do_POST(self) -> None:  # noqa: N802
+            self.rfile.read(int(self.headers.get("Content-Length", 0)))
+            self._send(b'{"event_id":"' + b"b" * 32 + b'"}', "application/json")
+
+        def do_GET(self) -> None:  # noqa: N802
+            self._send(body, "text/event-stream")
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Gradio6)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        url = f"http://127.0.0.1:{server.server_address[1]}"
+        script = make_script(tmp_path / "s.sh", url, "x", "--data", "[]", shell="sh",
+                             offline_major=6)
+        for runner in (["dash"], ["bash"]):
+            res = run_script(runner, script)
+            if last == "complete":
+                assert (res.returncode, res.stdout, res.stderr) == (0, part + "\n", "")
+            elif last == "error":
+                assert (res.returncode, res.stdout) == (1, "")
+                assert res.stderr == "s.sh: error: the app reported an error: it broke\n"
+            else:
+                assert (res.returncode, res.stdout) == (4, "")
+                assert "ended without a result" in res.stderr
+    finally:
+        server.shutdown()
+        server.server_close()
