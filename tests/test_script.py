@@ -731,18 +731,26 @@ def test_waiting_notes_on_a_terminal(quiet: bool, stub_for: Any, tmp_path: Path)
 def test_hostile_baked_values_pass_shellcheck(flavour: str, stub_for: Any, tmp_path: Path) -> None:
     """Values with $, backquotes and quotes are baked in as JSON \\u escapes: lint-clean."""
     stub = stub_for(6)
-    value = "it's \"q\" $HOME `id` $(echo pwned) \\ é"
+    value = 'it\'s "q" $HOME `id` $(echo pwned) \\ é'
     for args in (["-p", f"text={value}"], ["--data", json.dumps([value])]):
         script = make_script(tmp_path / "e.sh", stub.url, "echo", *args, shell=flavour)
         lint(script, flavour)
         res = run_script(["bash" if flavour == "bash" else "dash"], script)
         assert json.loads(res.stdout) == [value]
         assert stub.calls("echo")[-1].json == {"data": [value]}
-        assert "value: " + json.dumps(value, ensure_ascii=False)[:40] in run_script(
-            ["bash"], script, "--help"
-        ).stdout
-    script = make_script(tmp_path / "o.sh", stub.url, "echo", "--data", json.dumps([value]),
-                         shell=flavour, offline_major=6)
+        assert (
+            "value: " + json.dumps(value, ensure_ascii=False)[:40]
+            in run_script(["bash"], script, "--help").stdout
+        )
+    script = make_script(
+        tmp_path / "o.sh",
+        stub.url,
+        "echo",
+        "--data",
+        json.dumps([value]),
+        shell=flavour,
+        offline_major=6,
+    )
     lint(script, flavour)
     assert json.loads(run_script(["bash"], script).stdout) == [value]
 
@@ -768,11 +776,12 @@ def test_outcome_of_small_and_big_streams(size: int, last: str, tmp_path: Path) 
     import http.server
 
     part = json.dumps(["y" * size])
-    final = {"complete": f"event: complete\ndata: {part}\n\n",
-             "error": 'event: error\ndata: {"error": "it broke", "visible": true}\n\n',
-             "generating": ""}[last]
-    body = (f"event: heartbeat\ndata: null\n\nevent: generating\ndata: {part}\n\n"
-            + final).encode()
+    final = {
+        "complete": f"event: complete\ndata: {part}\n\n",
+        "error": 'event: error\ndata: {"error": "it broke", "visible": true}\n\n',
+        "generating": "",
+    }[last]
+    body = (f"event: heartbeat\ndata: null\n\nevent: generating\ndata: {part}\n\n" + final).encode()
 
     class Gradio6(http.server.BaseHTTPRequestHandler):
         def log_message(self, *args: Any) -> None:
@@ -785,19 +794,20 @@ def test_outcome_of_small_and_big_streams(size: int, last: str, tmp_path: Path) 
             self.end_headers()
             self.wfile.write(data)
 
-        def do_POST(self) -> None:  # noqa: N802
+        def do_POST(self) -> None:
             self.rfile.read(int(self.headers.get("Content-Length", 0)))
             self._send(b'{"event_id":"' + b"b" * 32 + b'"}', "application/json")
 
-        def do_GET(self) -> None:  # noqa: N802
+        def do_GET(self) -> None:
             self._send(body, "text/event-stream")
 
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Gradio6)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         url = f"http://127.0.0.1:{server.server_address[1]}"
-        script = make_script(tmp_path / "s.sh", url, "x", "--data", "[]", shell="sh",
-                             offline_major=6)
+        script = make_script(
+            tmp_path / "s.sh", url, "x", "--data", "[]", shell="sh", offline_major=6
+        )
         for runner in (["dash"], ["bash"]):
             res = run_script(runner, script)
             if last == "complete":
