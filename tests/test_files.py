@@ -304,3 +304,20 @@ def test_command_upload_step_runs(
     sent = stub.calls("one_file")[-1].json["data"][0]
     assert sent["orig_name"] == 'it\'s my fïle "1".txt'
     assert Path(sent["path"]).read_bytes() == b"12345678"
+
+
+@pytest.mark.parametrize("major", VERSIONS)
+def test_download_carries_the_auth(major: int, auth_stubs: Any, tmp_path: Path) -> None:
+    stub = auth_stubs[major]
+    env = {"GRADIO_USERNAME": "user", "GRADIO_PASSWORD": "pass"}
+    script = make_script(tmp_path / "o.sh", stub.url, "file_out", shell="sh", env=env)
+    before = len(stub.received)
+    res = run_script(
+        ["dash"], script, "--download", str(tmp_path / "d"), env=base_env(**env, HF_TOKEN="t")
+    )
+    assert res.returncode == 0, res.stderr
+    download = [r for r in stub.received[before:] if "/file=" in r.path]
+    assert len(download) == 1
+    assert "access-token" in download[0].headers.get("cookie", "")
+    assert download[0].headers.get("authorization") == "Bearer t"
+    assert (tmp_path / "d" / "report ü é.txt").exists()
