@@ -326,3 +326,15 @@ def test_any_value_arrives_unchanged(
     events = sse_events(runner(shell, out, {}, cwd))
     assert stub.calls("echo")[-1].json == {"data": [text]}
     assert events == [("complete", [text])]
+
+
+@pytest.mark.parametrize("style", ["two-step", "one-liner"])
+@pytest.mark.parametrize("mode", MODES)
+def test_commands_are_shfmt_clean(style: str, mode: str, tmp_path: Path) -> None:
+    text = generate("http://127.0.0.1:7860", 5, style, mode, data='["it\'s $x"]')
+    path = tmp_path / "c.sh"
+    path.write_text(text, encoding="utf-8")
+    res = subprocess.run(
+        ["shfmt", "-i", "2", "-ci", "-d", str(path)], capture_output=True, text=True
+    )
+    assert (res.returncode, res.stdout) == (0, "")

@@ -243,3 +243,23 @@ def test_script_learns_without_version(stubs: Any, tmp_path: Path) -> None:
         assert f"readonly GRADIO_MAJOR={major}\n" in text
         res = run_script(["dash"], script, "--text", "abc", env=base_env())
         assert res.stdout == '["cba"]\n'
+
+
+@pytest.mark.parametrize("flavour", ["bash", "sh"])
+@pytest.mark.parametrize("api", ["kinds", "one_file", "many_files"])
+def test_scripts_are_shfmt_clean(flavour: str, api: str, kinds_stubs: Any, tmp_path: Path) -> None:
+    """The house style: generated scripts are already what `shfmt -i 2 -ci` would write."""
+    script = make_script(
+        tmp_path / "s.sh",
+        kinds_stubs[5].url,
+        api,
+        "-p",
+        "text=x"
+        if api == "kinds"
+        else ("document=a.txt" if api == "one_file" else "documents=a.txt"),
+        shell=flavour,
+    )
+    res = subprocess.run(
+        ["shfmt", "-i", "2", "-ci", "-d", str(script)], capture_output=True, text=True
+    )
+    assert (res.returncode, res.stdout) == (0, ""), res.stdout[:3000]
