@@ -283,6 +283,8 @@ def command(
             password_env=password_env,
             use_token=token,
             login=login,
+            # A hidden endpoint stays callable by its name, as it is on the server.
+            include_hidden=True,
         )
     )
     click.echo(render_command(call, style=style, fmt=fmt), nl=False)
@@ -372,6 +374,7 @@ def script(
         token_env=token_env,
         username_env=username_env,
         password_env=password_env,
+        include_hidden=True,
     )
     name = os.path.basename(output) if output and output != "-" else None
     _emit(render_script(core.plan_call(req), shell=shell, name=name), output, executable=True)

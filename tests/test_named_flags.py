@@ -263,3 +263,14 @@ def test_scripts_are_shfmt_clean(flavour: str, api: str, kinds_stubs: Any, tmp_p
         ["shfmt", "-i", "2", "-ci", "-d", str(script)], capture_output=True, text=True
     )
     assert (res.returncode, res.stdout) == (0, ""), res.stdout[:3000]
+
+
+def test_hidden_endpoint_callable_by_name(stubs: Any, tmp_path: Path) -> None:
+    """Left out of listings, a hidden endpoint still answers /call: curlgen calls it by name."""
+    url = stubs[5].url
+    assert "/hidden" not in run_cli("endpoints", url).stdout
+    assert "/hidden" not in run_cli("command", url, "nope").stderr
+    res = run_cli("command", url, "hidden", "--style", "one-liner")
+    assert res.exit_code == 0, res.stderr
+    script = make_script(tmp_path / "h.sh", url, "hidden", "-p", "text=abc", shell="sh")
+    assert run_script(["dash"], script).stdout == '["hidden:abc"]\n'
