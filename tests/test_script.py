@@ -821,3 +821,14 @@ def test_outcome_of_small_and_big_streams(size: int, last: str, tmp_path: Path) 
     finally:
         server.shutdown()
         server.server_close()
+
+
+@pytest.mark.parametrize("flavour", ["bash", "sh"])
+def test_script_goldens(flavour: str, stubs: Any, golden: Any, tmp_path: Path) -> None:
+    """Whole scripts for review in diffs: multi of a Gradio 5 app, learnt from the stub."""
+    script = make_script(tmp_path / "multi.sh", stubs[5].url, "multi", "-p", "text=hello",
+                         shell=flavour)
+    text = script.read_text().replace(stubs[5].url, "http://127.0.0.1:7860")
+    from curlgen import __version__
+
+    golden(f"script/multi-v5-{flavour}.sh", text.replace(__version__, "VERSION"))
