@@ -199,11 +199,6 @@ class App:
         return f"{self.api_base}/upload"
 
     @property
-    def file_url_base(self) -> str:
-        """Prefix of a download URL; `path` of a FileData follows it."""
-        return f"{self.api_base}/file="
-
-    @property
     def version_label(self) -> str:
         """`Gradio 5.50.0`, or `Gradio 5` where only the major version is known."""
         return f"Gradio {self.version or self.major}"
@@ -383,11 +378,6 @@ class Call:
         if self.session_hash is not None:
             body["session_hash"] = self.session_hash
         return body
-
-    @property
-    def payload_json(self) -> str:
-        """The POST body as JSON text."""
-        return to_json(self.payload)
 
     @property
     def baked_payload(self) -> str:

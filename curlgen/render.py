@@ -20,8 +20,6 @@ if TYPE_CHECKING:
     from curlgen.core import Request
     from curlgen.model import App, Call, Endpoint
 
-STYLES = ("two-step", "one-liner")
-FORMATS = ("text", "markdown")
 
 
 def template_dir() -> Path:

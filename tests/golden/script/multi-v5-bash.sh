@@ -153,7 +153,7 @@ readonly AWK_PROG='function init(   i) {
   HEX = "0123456789abcdef"
   META = "{\"_type\": \"gradio.FileData\"}"
 }
-function fail(msg) { printf "%s: error: %s\n", ENVIRON["CG_PROG"], msg > "/dev/stderr"; FAILED = 1; exit 2 }
+function fail(msg) { printf "%s: error: %s\n", ENVIRON["CG_PROG"], msg > "/dev/stderr"; exit 2 }
 # A JSON string literal holding the bytes of s.
 function jstr(s,   out) {
   out = ""
@@ -199,7 +199,7 @@ function is_url(s) { return s ~ /^https?:\/\// }
 function basename(p) { sub(/\/+$/, "", p); sub(/.*\//, "", p); return p }
 # Split the JSON text T into its top-level parts: the elements of an array (NPART, PART[]).
 # Strings are found by splitting on quotes, so the cost stays linear in the size of T.
-function jsplit(t,   seg, n, k, s, i, c, depth, cur, instr, m) {
+function jsplit(t,   seg, n, k, s, i, c, depth, cur, instr) {
   n = split(t, seg, "\""); NPART = 0; depth = 0; cur = ""; instr = 0; OPENED = 0; CLOSED = 0
   for (k = 1; k <= n; k++) {
     s = seg[k]
@@ -732,7 +732,7 @@ pick_awk() {
     fi
   fi
   case $("$live_awk" $live_args -W version 2>/dev/null </dev/null || :) in
-    mawk*) live_args='-W interactive' ;;
+    mawk*) live_args="$live_args -W interactive" ;;
   esac
 }
 
